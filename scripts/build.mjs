@@ -1,0 +1,40 @@
+// Bundles the client, the server and the CLI with esbuild, and writes the
+// JSON Schema generated from the zod schema.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['scripts/schema-entry.ts'], outfile: '.build/schema.js', sourcemap: false },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const { manifestJsonSchema, configJsonSchema, manifestGrammar } = await import(join(root, '.build/schema.js'));
+  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
+  writeFileSync(join(root, 'dist/schemas/manifest.schema.json'), JSON.stringify(manifestJsonSchema(), null, 2) + '\n');
+  writeFileSync(join(root, 'dist/schemas/config.schema.json'), JSON.stringify(configJsonSchema(), null, 2) + '\n');
+  // Committed, so that the grammar is visible in review; a test checks it matches the schema.
+  writeFileSync(join(root, 'syntaxes/archframe-manifest.tmLanguage.json'), JSON.stringify(manifestGrammar(), null, 2) + '\n');
+}

@@ -1,0 +1,379 @@
+import picomatch from 'picomatch';
+import { DEFAULT_MAX_FILE_SIZE, type Config } from './model/config';
+import type { Finding, Severity, SeveritySetting } from './model/findings';
+import { ManifestModel } from './model/manifestModel';
+import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
+import { parseConfig, type ConfigDocument } from './parse/config';
+import { parseManifest } from './parse/manifest';
+import { parsePostmortem, parseRunbook } from './parse/operations';
+import { RULES, ruleMeta } from './rules';
+import type { Place, Report, Rule, RuleContext } from './rules/types';
+import { joinUri, relativePath } from './text/uri';
+import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders } from './workspace/classify';
+import { createAdrIndex } from './workspace/adrIndex';
+import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
+
+/** What the engine needs from its host: nothing but whether a file exists. */
+export interface EngineHost {
+  exists(uri: string): boolean;
+}
+
+export interface EngineSettings {
+  /** Editor settings (`archframe.rules`): apply where `.archframe.yaml` is silent. */
+  rules?: Record<string, SeveritySetting>;
+  maxFileSize?: number;
+}
+
+export interface EngineOptions {
+  /** Workspace folder URIs. */
+  folders: string[];
+  host: EngineHost;
+  settings?: EngineSettings;
+}
+
+interface FileEntry {
+  uri: string;
+  text: string;
+  kind: DocumentKind | undefined;
+  /** Parsed lazily and kept until the text changes. */
+  parsed?: AnalysedDocument;
+  /** A reason the file is not analysed, reported as its only finding. */
+  refusal?: { ruleId: string; message: string };
+}
+
+/**
+ * The analysis façade: documents in, findings out. Pure: it reads nothing
+ * itself; the language server and the CLI feed it files and ask for findings.
+ */
+export class Engine {
+  private readonly files = new Map<string, FileEntry>();
+  private settings: EngineSettings;
+  private folders: string[];
+  private configDocuments = new Map<string, ConfigDocument>();
+  private cached?: { snapshot: Snapshot; findings: Map<string, Finding[]> };
+
+  constructor(private readonly options: EngineOptions) {
+    this.settings = options.settings ?? {};
+    this.folders = [...options.folders];
+  }
+
+  setSettings(settings: EngineSettings): void {
+    this.settings = settings;
+    this.invalidate();
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = [...folders];
+    this.reclassify();
+  }
+
+  /** Adds or updates a file. Files that archframe does not analyse are ignored. */
+  setFile(uri: string, text: string): void {
+    const existing = this.files.get(uri);
+    if (existing && existing.text === text) return;
+    const path = this.relative(uri);
+    if (path === CONFIG_NAME || path === '.adr-dir') {
+      this.files.set(uri, { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined });
+      this.reclassify();
+      return;
+    }
+    this.files.set(uri, this.entry(uri, text));
+    this.invalidate();
+  }
+
+  deleteFile(uri: string): void {
+    if (!this.files.delete(uri)) return;
+    const path = this.relative(uri);
+    if (path === CONFIG_NAME || path === '.adr-dir') this.reclassify();
+    else this.invalidate();
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  /** Would the engine analyse a file at this URI (judging by its path and its first lines)? */
+  wouldAnalyse(uri: string, text?: string): boolean {
+    const path = this.relative(uri);
+    if (path === undefined || this.isIgnored(path)) return false;
+    return classify(path, text, this.foldersFor(uri)) !== undefined;
+  }
+
+  /** The parsed document, if the engine analyses this file. */
+  document(uri: string): AnalysedDocument | undefined {
+    const entry = this.files.get(uri);
+    return entry ? this.parse(entry) : undefined;
+  }
+
+  /** The workspace as the rules see it. */
+  snapshot(): WorkspaceSnapshot {
+    return this.analyse().snapshot;
+  }
+
+  /** Findings for every analysed document (documents without findings map to []). */
+  findings(): ReadonlyMap<string, Finding[]> {
+    return this.analyse().findings;
+  }
+
+  findingsFor(uri: string): Finding[] {
+    return this.analyse().findings.get(uri) ?? [];
+  }
+
+  /** The configuration in force for a folder (defaults where `.archframe.yaml` is absent or invalid). */
+  configFor(uri?: string): Config {
+    const folder = uri ? this.folderOf(uri) : this.folders[0];
+    return (folder && this.configDocument(folder)?.config) || {};
+  }
+
+  private analyse(): { snapshot: Snapshot; findings: Map<string, Finding[]> } {
+    if (this.cached) return this.cached;
+    const snapshot = new Snapshot(this);
+    const findings = new Map<string, Finding[]>();
+    const add = (finding: Finding) => {
+      const list = findings.get(finding.uri);
+      if (list) list.push(finding);
+      else findings.set(finding.uri, [finding]);
+    };
+    for (const entry of this.files.values()) {
+      if (!entry.kind) continue;
+      findings.set(entry.uri, findings.get(entry.uri) ?? []);
+      const config = this.configFor(entry.uri);
+      if (entry.refusal) {
+        const severity = this.severity(config, entry.refusal.ruleId);
+        if (severity) add({ ruleId: entry.refusal.ruleId, severity, message: entry.refusal.message, uri: entry.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, span: [0, 0] });
+        continue;
+      }
+      const document = this.parse(entry);
+      if (!document) continue;
+      for (const problem of document.problems) {
+        const severity = this.severity(config, problem.ruleId);
+        if (!severity) continue;
+        add({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
+      }
+    }
+    for (const rule of RULES) {
+      if (!rule.check) continue;
+      for (const document of snapshot.documents(rule.meta.appliesTo)) {
+        const config = this.configFor(document.uri);
+        const configured = this.severity(config, rule.meta.id);
+        if (!configured) continue;
+        const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
+        const context: RuleContext = {
+          document,
+          workspace: snapshot,
+          config,
+          report: (report: Report) => add(toFinding(rule, report, explicit ? configured : (report.severity ?? configured))),
+        };
+        try {
+          rule.check(context);
+        } catch (error) {
+          const severity = this.severity(config, 'internal-error');
+          if (severity) {
+            add({
+              ruleId: 'internal-error',
+              severity,
+              message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error).message}`,
+              uri: document.uri,
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              span: [0, 0],
+            });
+          }
+        }
+      }
+    }
+    for (const list of findings.values()) list.sort(compareFindings);
+    this.cached = { snapshot, findings };
+    return this.cached;
+  }
+
+  private severity(config: Config, ruleId: string): Severity | undefined {
+    const setting = config.rules?.[ruleId] ?? this.settings.rules?.[ruleId] ?? ruleMeta(ruleId)?.severity ?? 'error';
+    return setting === 'off' ? undefined : setting;
+  }
+
+  private entry(uri: string, text: string): FileEntry {
+    const path = this.relative(uri);
+    const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
+    const entry: FileEntry = { uri, text, kind };
+    if (kind) {
+      const limit = this.configFor(uri).maxFileSize ?? this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      if (text.length > limit) {
+        entry.refusal = {
+          ruleId: 'file-too-large',
+          message: `File too large to analyse: ${formatBytes(text.length)} > ${formatBytes(limit)} limit, configurable with \`maxFileSize\` in .archframe.yaml or the archframe.maxFileSize setting.`,
+        };
+      } else if (text.includes('\u0000')) {
+        entry.refusal = { ruleId: 'file-not-text', message: 'This file holds binary data (NUL bytes), not text: it cannot be a manifest or a Markdown document.' };
+      }
+    }
+    return entry;
+  }
+
+  private parse(entry: FileEntry): AnalysedDocument | undefined {
+    if (!entry.kind || entry.refusal) return undefined;
+    if (!entry.parsed) {
+      switch (entry.kind) {
+        case 'manifest':
+          entry.parsed = parseManifest(entry.uri, entry.text);
+          break;
+        case 'config':
+          entry.parsed = parseConfig(entry.uri, entry.text);
+          break;
+        case 'adr':
+          entry.parsed = parseAdr(entry.uri, entry.text);
+          break;
+        case 'runbook':
+          entry.parsed = parseRunbook(entry.uri, entry.text);
+          break;
+        case 'postmortem':
+          entry.parsed = parsePostmortem(entry.uri, entry.text);
+          break;
+      }
+    }
+    return entry.parsed;
+  }
+
+  private reclassify(): void {
+    this.configDocuments.clear();
+    for (const [uri, entry] of this.files) {
+      const path = this.relative(uri);
+      if (path === CONFIG_NAME || path === '.adr-dir') continue;
+      this.files.set(uri, this.entry(uri, entry.text));
+    }
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private configDocument(folder: string): ConfigDocument | undefined {
+    let document = this.configDocuments.get(folder);
+    if (!document) {
+      const entry = this.files.get(joinUri(folder, CONFIG_NAME));
+      if (!entry) return undefined;
+      document = parseConfig(entry.uri, entry.text);
+      this.configDocuments.set(folder, document);
+      entry.parsed = document;
+    }
+    return document;
+  }
+
+  private foldersFor(uri: string): Folders {
+    const folder = this.folderOf(uri);
+    const adrDir = folder ? this.files.get(joinUri(folder, '.adr-dir'))?.text.split(/\r?\n/)[0] : undefined;
+    return documentFolders(folder ? this.configFor(folder + '/') : {}, adrDir || undefined);
+  }
+
+  private isIgnored(path: string): boolean {
+    const globs = this.configFor().ignore;
+    return globs !== undefined && globs.length > 0 && picomatch(globs, { dot: true })(path);
+  }
+
+  folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      if (relativePath(folder, uri) !== undefined && (!best || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  relative(uri: string): string | undefined {
+    const folder = this.folderOf(uri);
+    return folder === undefined ? undefined : relativePath(folder, uri);
+  }
+
+  /** @internal for the snapshot */
+  entries(): Iterable<FileEntry> {
+    return this.files.values();
+  }
+
+  /** @internal for the snapshot */
+  parsedDocument(entry: FileEntry): AnalysedDocument | undefined {
+    return this.parse(entry);
+  }
+
+  /** @internal for the snapshot */
+  host(): EngineHost {
+    return this.options.host;
+  }
+
+  /** @internal for the snapshot */
+  currentFolders(): readonly string[] {
+    return this.folders;
+  }
+}
+
+class Snapshot implements WorkspaceSnapshot {
+  readonly folders: readonly string[];
+  readonly config: Config;
+  readonly documentFolders: Folders;
+  readonly manifests: ManifestModel;
+  readonly adrs: AdrIndex;
+  private readonly byKind = new Map<DocumentKind, AnalysedDocument[]>();
+  private readonly byUri = new Map<string, AnalysedDocument>();
+
+  constructor(private readonly engine: Engine) {
+    this.folders = engine.currentFolders();
+    this.config = engine.configFor();
+    for (const entry of engine.entries()) {
+      const document = engine.parsedDocument(entry);
+      if (!document) continue;
+      this.byUri.set(document.uri, document);
+      const list = this.byKind.get(document.kind);
+      if (list) list.push(document);
+      else this.byKind.set(document.kind, [document]);
+    }
+    for (const list of this.byKind.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
+    this.documentFolders = documentFolders(this.config);
+    this.manifests = new ManifestModel(this.documents('manifest'));
+    this.adrs = createAdrIndex(this.documents('adr') as AdrDocument[]);
+  }
+
+  documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {
+    return (this.byKind.get(kind) ?? []) as DocumentOfKind<K>[];
+  }
+
+  document(uri: string): AnalysedDocument | undefined {
+    return this.byUri.get(uri);
+  }
+
+  exists(uri: string): boolean {
+    return this.engine.hasFile(uri) || this.engine.host().exists(uri);
+  }
+
+  folderOf(uri: string): string | undefined {
+    return this.engine.folderOf(uri);
+  }
+
+  resolveWorkspacePath(fromUri: string, path: string): string {
+    const folder = this.folderOf(fromUri) ?? fromUri.slice(0, fromUri.lastIndexOf('/'));
+    return joinUri(folder, path.replace(/^\.\//, ''));
+  }
+}
+
+function toFinding(rule: Rule, report: Report, severity: Severity): Finding {
+  const place = (at: Place) => ({ uri: at.uri, range: at.lines.range(at.span) });
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    message: report.message,
+    ...place(report.at),
+    span: report.at.span,
+    related: report.related?.map((r) => ({ ...place(r.at), message: r.message })),
+    tags: report.tags,
+    fixes: report.fixes,
+    element: report.element,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+

@@ -1,0 +1,103 @@
+import type { DependencyObject, ElementSection } from './manifest';
+import type { ManifestDocument, ManifestElement } from '../parse/manifest';
+
+export const DEFAULT_LAYERS: Record<string, readonly string[]> = {
+  layered: ['presentation', 'application', 'domain', 'infrastructure'],
+};
+
+/** One item of a component's `dependsOn`, with its target resolved across the workspace. */
+export interface DependencyEdge {
+  source: ManifestElement<'components'>;
+  /** Index in `dependsOn`: the path to the item is ['dependsOn', index]. */
+  index: number;
+  /** The item as an object, whether it was written as a bare name or a map. */
+  spec: DependencyObject;
+  /** True when written as a bare string. */
+  bare: boolean;
+  target: ManifestElement | undefined;
+}
+
+/**
+ * Every manifest of the workspace seen as one system: names resolve across
+ * files, dependencies become edges. Built once per analysis and shared by
+ * the rules.
+ */
+export class ManifestModel {
+  readonly teams = new Map<string, ManifestElement<'teams'>>();
+  readonly components = new Map<string, ManifestElement<'components'>>();
+  readonly datastores = new Map<string, ManifestElement<'datastores'>>();
+  readonly channels = new Map<string, ManifestElement<'channels'>>();
+  /** Elements whose name was already taken by an earlier definition (in file order). */
+  readonly duplicates: { element: ManifestElement; first: ManifestElement }[] = [];
+  readonly edges: DependencyEdge[] = [];
+  private readonly edgesBySource = new Map<string, DependencyEdge[]>();
+  private readonly edgesByTarget = new Map<string, DependencyEdge[]>();
+
+  constructor(readonly manifests: readonly ManifestDocument[]) {
+    const firstByName = new Map<string, ManifestElement>();
+    for (const manifest of manifests) {
+      if (!manifest.readable) continue;
+      for (const section of ['teams', 'components', 'datastores', 'channels'] as const) {
+        for (const element of manifest.elements[section].values()) {
+          // Teams live in their own namespace; components, datastores and channels share one.
+          const key = section === 'teams' ? `team:${element.name}` : element.name;
+          const first = firstByName.get(key);
+          if (first) {
+            this.duplicates.push({ element, first });
+            continue;
+          }
+          firstByName.set(key, element);
+          (this[section] as Map<string, ManifestElement>).set(element.name, element);
+        }
+      }
+    }
+    for (const source of this.components.values()) {
+      (source.value?.dependsOn ?? []).forEach((item, index) => {
+        const bare = typeof item === 'string';
+        const spec: DependencyObject = bare ? { target: item } : item;
+        const edge: DependencyEdge = { source, index, spec, bare, target: this.element(spec.target) };
+        this.edges.push(edge);
+        push(this.edgesBySource, source.name, edge);
+        push(this.edgesByTarget, spec.target, edge);
+      });
+    }
+  }
+
+  /** The component, datastore or channel with this name. */
+  element(name: string): ManifestElement | undefined {
+    return this.components.get(name) ?? this.datastores.get(name) ?? this.channels.get(name);
+  }
+
+  get<S extends ElementSection>(section: S, name: string): ManifestElement<S> | undefined {
+    return (this[section] as Map<string, ManifestElement<S>>).get(name);
+  }
+
+  /** What a component depends on, in `dependsOn` order. */
+  dependenciesOf(name: string): readonly DependencyEdge[] {
+    return this.edgesBySource.get(name) ?? [];
+  }
+
+  /** Who depends on an element. */
+  dependentsOf(name: string): readonly DependencyEdge[] {
+    return this.edgesByTarget.get(name) ?? [];
+  }
+
+  /** The layers in force for a manifest, top to bottom: declared, or the default of its style. */
+  layersOf(manifest: ManifestDocument): readonly string[] {
+    return manifest.root.layers ?? (manifest.root.style ? (DEFAULT_LAYERS[manifest.root.style] ?? []) : []);
+  }
+
+  /** Every element of every section, in file order. */
+  *allElements(): Iterable<ManifestElement> {
+    yield* this.teams.values();
+    yield* this.components.values();
+    yield* this.datastores.values();
+    yield* this.channels.values();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

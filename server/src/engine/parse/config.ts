@@ -1,0 +1,40 @@
+import { isMap, parseDocument, type Node } from 'yaml';
+import { configSchema, type Config } from '../model/config';
+import { LineIndex } from '../text/lineIndex';
+import type { ParseProblem } from './problem';
+import { reportDuplicateKeys } from './manifest';
+import { validate } from './validate';
+
+export interface ConfigDocument {
+  kind: 'config';
+  uri: string;
+  text: string;
+  lines: LineIndex;
+  /** The valid part of the configuration; invalid entries fall back to the defaults. */
+  config: Config;
+  problems: ParseProblem[];
+}
+
+export function parseConfig(uri: string, text: string): ConfigDocument {
+  const lines = new LineIndex(text);
+  const problems: ParseProblem[] = [];
+  const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  for (const error of yaml.errors) {
+    problems.push({ ruleId: 'yaml-syntax', span: [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], message: `YAML: ${error.message.split('\n')[0]}` });
+  }
+  let config: Config = {};
+  const contents = yaml.contents as Node | null;
+  reportDuplicateKeys(contents, problems);
+  if (isMap(contents)) {
+    let value: unknown;
+    try {
+      value = contents.toJS(yaml, { maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the configuration: ${(error as Error).message}` });
+    }
+    if (value !== undefined) config = validate(configSchema, value, contents, [], problems, undefined, configSchema) ?? {};
+  } else if (contents !== null && yaml.errors.length === 0) {
+    problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions).' });
+  }
+  return { kind: 'config', uri, text, lines, config, problems };
+}

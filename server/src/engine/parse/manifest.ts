@@ -1,0 +1,218 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import type { z } from 'zod';
+import {
+  ELEMENT_SECTIONS,
+  ELEMENT_SECTION_NAMES,
+  rootSchema,
+  type Channel,
+  type Component,
+  type Datastore,
+  type ElementSection,
+  type Root,
+  type Team,
+} from '../model/manifest';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/types';
+import { validate } from './validate';
+import { duplicateKeys, locate, nodeSpan, scalarKey, type PathSegment } from './yamlAst';
+
+export const SUPPORTED_VERSIONS = [1] as const;
+
+import type { ParseProblem } from './problem';
+export type { ParseProblem } from './problem';
+
+export interface ElementTypes {
+  teams: Team;
+  components: Component;
+  datastores: Datastore;
+  channels: Channel;
+}
+
+/** A named entry of `teams`, `components`, `datastores` or `channels`. */
+export interface ManifestElement<S extends ElementSection = ElementSection> {
+  section: S;
+  name: string;
+  manifest: ManifestDocument;
+  nameSpan: Span;
+  /** The entry's value node in the YAML source. */
+  node: Node | undefined;
+  /** The validated value: invalid fields are dropped; undefined when the entry cannot be read at all. */
+  value: ElementTypes[S] | undefined;
+}
+
+export interface ManifestDocument {
+  kind: 'manifest';
+  uri: string;
+  text: string;
+  lines: LineIndex;
+  yaml: Document.Parsed;
+  /** Validated top-level fields (the element maps excepted); fields that failed validation are absent. */
+  root: Partial<Root>;
+  /** False when the version is missing or unknown: nothing else is analysed then. */
+  readable: boolean;
+  elements: { [S in ElementSection]: Map<string, ManifestElement<S>> };
+  problems: ParseProblem[];
+}
+
+export interface ParseOptions {
+  /** Largest number of alias expansions before a document is refused (guards against alias bombs). */
+  maxAliasCount?: number;
+}
+
+/** Reads a manifest. Never throws: what cannot be read becomes a problem. */
+export function parseManifest(uri: string, text: string, options: ParseOptions = {}): ManifestDocument {
+  const maxAliasCount = options.maxAliasCount ?? 100;
+  const lines = new LineIndex(text);
+  const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, lineCounter: new LineCounter() });
+  const problems: ParseProblem[] = [];
+  const manifest: ManifestDocument = {
+    kind: 'manifest',
+    uri,
+    text,
+    lines,
+    yaml,
+    root: {},
+    readable: false,
+    elements: { teams: new Map(), components: new Map(), datastores: new Map(), channels: new Map() },
+    problems,
+  };
+
+  for (const error of yaml.errors) {
+    problems.push({ ruleId: 'yaml-syntax', span: [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], message: yamlMessage(error.message) });
+  }
+  const contents = yaml.contents as Node | null;
+  reportDuplicateKeys(contents, problems);
+  if (!isMap(contents)) {
+    if (contents !== null || text.trim().length > 0) {
+      if (yaml.errors.length === 0) {
+        problems.push({ ruleId: 'manifest-version', span: nodeSpan(contents) ?? [0, 0], message: 'A manifest is a YAML map that starts with `archframe: 1`.' });
+      }
+    } else {
+      problems.push({ ruleId: 'manifest-version', span: [0, 0], message: 'Empty manifest: start it with `archframe: 1` and `system: <name>`.' });
+    }
+    return manifest;
+  }
+
+  if (!checkVersion(contents, problems)) return manifest;
+  manifest.readable = true;
+
+  const toJs = (node: Node | null | undefined): { value: unknown; ok: boolean } => {
+    if (!node) return { value: null, ok: true };
+    try {
+      return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
+    } catch (error) {
+      const span = nodeSpan(node) ?? [0, 0];
+      problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${(error as Error).message}` });
+      return { value: undefined, ok: false };
+    }
+  };
+
+  // Top-level fields other than the element maps.
+  const rootValue: Record<string, unknown> = {};
+  for (const pair of contents.items) {
+    const key = scalarKey(pair);
+    if (key === undefined || (ELEMENT_SECTION_NAMES as string[]).includes(key)) continue;
+    const converted = toJs(pair.value as Node | null);
+    if (converted.ok) rootValue[key] = converted.value;
+  }
+  const versionKey = nodeSpan(contents.items.find((p) => scalarKey(p) === 'archframe')?.key as Node);
+  // The model keeps every valid top-level field even when a required one (system) is missing.
+  manifest.root = validate(rootSchema, rootValue, contents, [], problems, versionKey, rootSchema.partial()) ?? {};
+
+  for (const section of ELEMENT_SECTION_NAMES) {
+    const pair = contents.items.find((p) => scalarKey(p) === section);
+    if (!pair) continue;
+    const sectionNode = pair.value as Node | null;
+    if (sectionNode === null || (isScalar(sectionNode) && sectionNode.value === null)) continue;
+    if (!isMap(sectionNode)) {
+      problems.push({ ruleId: 'schema-type', span: nodeSpan(sectionNode) ?? nodeSpan(pair.key as Node) ?? [0, 0], message: `'${section}' must be a map of names to ${section}.` });
+      continue;
+    }
+    readSection(manifest, section, sectionNode, toJs);
+  }
+  problems.sort((a, b) => a.span[0] - b.span[0]);
+  return manifest;
+}
+
+function readSection<S extends ElementSection>(
+  manifest: ManifestDocument,
+  section: S,
+  sectionNode: YAMLMap,
+  toJs: (node: Node | null | undefined) => { value: unknown; ok: boolean },
+): void {
+  const schema = ELEMENT_SECTIONS[section] as unknown as z.ZodType<ElementTypes[S]>;
+  const elements = manifest.elements[section] as Map<string, ManifestElement<S>>;
+  for (const pair of sectionNode.items) {
+    const name = scalarKey(pair);
+    const keyNode = pair.key as Node | null;
+    const nameSpan = nodeSpan(keyNode) ?? [0, 0];
+    if (name === undefined) {
+      manifest.problems.push({ ruleId: 'schema-type', span: nameSpan, message: `Names in '${section}' must be plain strings.` });
+      continue;
+    }
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) {
+      manifest.problems.push({ ruleId: 'schema-format', span: nameSpan, message: `'${name}' is not kebab-case: names use lower-case letters and digits joined by hyphens.` });
+    }
+    const node = (pair.value as Node | null) ?? undefined;
+    const converted = toJs(node);
+    const value = converted.ok
+      ? validate(schema, converted.value ?? {}, node ?? keyNode!, [section, name], manifest.problems, nameSpan)
+      : undefined;
+    elements.set(name, { section, name, manifest, nameSpan, node, value });
+  }
+}
+
+function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
+  const pair = contents.items.find((p) => scalarKey(p) === 'archframe');
+  if (!pair) {
+    const first = contents.items[0]?.key as Node | undefined;
+    problems.push({
+      ruleId: 'manifest-version',
+      span: nodeSpan(first) ?? [0, 0],
+      message: 'Missing `archframe: 1` at the top: the manifest format version is required.',
+    });
+    return false;
+  }
+  const value = pair.value as Node | null;
+  const version = isScalar(value) ? value.value : undefined;
+  if (!SUPPORTED_VERSIONS.includes(version as 1)) {
+    problems.push({
+      ruleId: 'manifest-version',
+      span: nodeSpan(value) ?? nodeSpan(pair.key as Node) ?? [0, 0],
+      message: `Unknown manifest version ${JSON.stringify(version ?? null)}: this version of archframe reads format ${SUPPORTED_VERSIONS.join(', ')}.`,
+    });
+    return false;
+  }
+  if (contents.items[0] !== pair) {
+    problems.push({ ruleId: 'manifest-version', span: nodeSpan(pair.key as Node) ?? [0, 0], message: '`archframe: 1` must be the first key of the manifest.' });
+  }
+  return true;
+}
+
+export function reportDuplicateKeys(contents: Node | null, problems: ParseProblem[]): void {
+  for (const pair of duplicateKeys(contents)) {
+    problems.push({ ruleId: 'yaml-syntax', span: nodeSpan(pair.key as Node) ?? [0, 0], message: `YAML: map keys must be unique; '${scalarKey(pair)}' is already a key of this map.` });
+  }
+}
+
+function yamlMessage(message: string): string {
+  // yaml's messages end with a source excerpt when prettyErrors is on; keep the first line only.
+  return `YAML: ${message.split('\n')[0]}`;
+}
+
+/** The span of a path inside an element, on its key or its value. */
+export function elementSpan(element: ManifestElement, path: readonly PathSegment[], target: 'key' | 'value' = 'key'): Span {
+  if (!element.node || path.length === 0) return element.nameSpan;
+  const found = locate(element.node, path);
+  const chosen = target === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
+  return nodeSpan(chosen ?? found.nearest) ?? element.nameSpan;
+}
+
+/** The span of a top-level key or value of a manifest. */
+export function rootSpan(manifest: ManifestDocument, path: readonly PathSegment[], target: 'key' | 'value' = 'key'): Span {
+  const contents = manifest.yaml.contents as Node | null;
+  if (!contents) return [0, 0];
+  const found = locate(contents, path);
+  const chosen = target === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
+  return nodeSpan(chosen ?? found.nearest) ?? [0, 0];
+}

@@ -1,0 +1,95 @@
+import type { Config } from '../model/config';
+import type { Fix, Severity } from '../model/findings';
+import type { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/types';
+import type { DocumentKind } from '../workspace/classify';
+import type { AnalysedDocument, WorkspaceSnapshot } from '../workspace/snapshot';
+
+export type RuleCategory =
+  | 'schema'
+  | 'axiom-1'
+  | 'axiom-2'
+  | 'axiom-3'
+  | 'axiom-4'
+  | 'axiom-5'
+  | 'axiom-6'
+  | 'security'
+  | 'operations'
+  | 'recovery'
+  | 'radar'
+  | 'adr'
+  | 'runbook'
+  | 'postmortem'
+  | 'suppression';
+
+export const CATEGORY_TITLES: Record<RuleCategory, string> = {
+  schema: 'Manifest format',
+  'axiom-1': 'Axiom 1: Separation of Concerns',
+  'axiom-2': 'Axiom 2: Distributed State',
+  'axiom-3': 'Axiom 3: Failure Modes',
+  'axiom-4': 'Axiom 4: Observability',
+  'axiom-5': 'Axiom 5: Reversibility',
+  'axiom-6': 'Axiom 6: Mechanical Sympathy',
+  security: 'Security',
+  operations: 'Operations',
+  recovery: 'Disaster recovery',
+  radar: 'Technology radar',
+  adr: 'Architecture decision records',
+  runbook: 'Runbooks',
+  postmortem: 'Postmortems',
+  suppression: 'Suppression comments',
+};
+
+export interface RuleMeta {
+  /** Stable kebab-case id: the diagnostic code and the docs page name. */
+  id: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** One line: what the rule asks for. */
+  summary: string;
+  /** Where the framework says so, as it names it: "Part VII §2, Retry with Exponential Backoff". */
+  reference: string;
+  /** The kind of document the rule reads; findings may land in others (related documents). */
+  appliesTo: DocumentKind;
+  /** Knowledge-base entries that explain the rule. */
+  knowledge?: string[];
+  fixable?: boolean;
+}
+
+/** Where a finding lands: a document and a span of its text. */
+export interface Place {
+  uri: string;
+  lines: LineIndex;
+  span: Span;
+}
+
+export interface Report {
+  at: Place;
+  message: string;
+  /** Overrides the rule's default severity for this finding (when the user has not configured one). */
+  severity?: Severity;
+  related?: { at: Place; message: string }[];
+  tags?: ('unnecessary' | 'deprecated')[];
+  fixes?: Fix[];
+  /** Stable name of the element concerned, for baselines. */
+  element?: string;
+}
+
+export interface RuleContext<D extends AnalysedDocument = AnalysedDocument> {
+  /** The document being checked (for rules that run once per document). */
+  document: D;
+  workspace: WorkspaceSnapshot;
+  config: Config;
+  report(report: Report): void;
+}
+
+export interface Rule<D extends AnalysedDocument = AnalysedDocument> {
+  meta: RuleMeta;
+  /** Runs once per document of the kind `meta.appliesTo`. Rules reported by the parsers have none. */
+  check?(context: RuleContext<D>): void;
+}
+
+/** Helps rule modules keep their document type while the registry holds them all. */
+export function defineRule<D extends AnalysedDocument>(rule: Rule<D>): Rule<D> {
+  return rule;
+}

@@ -1,0 +1,17 @@
+/** Zero-based line and UTF-16 character, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Half-open [start, end) UTF-16 offsets into a document's text. */
+export type Span = readonly [start: number, end: number];
+
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span[0] && offset <= span[1];
+}

@@ -1,0 +1,50 @@
+import { URI, Utils } from 'vscode-uri';
+
+/** URI helpers on strings, so the engine never touches the file system. */
+
+export function joinUri(base: string, ...segments: string[]): string {
+  return Utils.joinPath(URI.parse(base), ...segments).toString();
+}
+
+export function dirnameUri(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}
+
+export function basenameUri(uri: string): string {
+  return Utils.basename(URI.parse(uri));
+}
+
+/** Resolves a relative reference (a Markdown link, a manifest path) against a document's folder. */
+export function resolveRelative(fromDocument: string, reference: string): string {
+  const [pathPart] = reference.split('#');
+  return Utils.resolvePath(Utils.dirname(URI.parse(fromDocument)), decodeSafe(pathPart)).toString();
+}
+
+/** The path of a URI below a folder URI, with '/' separators, or undefined when it is outside. */
+export function relativePath(folder: string, uri: string): string | undefined {
+  const base = URI.parse(folder).path.replace(/\/+$/, '');
+  const target = URI.parse(uri);
+  if (URI.parse(folder).scheme !== target.scheme) return undefined;
+  if (target.path === base) return '';
+  return target.path.startsWith(base + '/') ? target.path.slice(base.length + 1) : undefined;
+}
+
+export function isInside(folder: string, uri: string): boolean {
+  return relativePath(folder, uri) !== undefined;
+}
+
+export function fsPathOf(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+export function fileUri(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,55 @@
+import { DEFAULT_FOLDERS, type Config } from '../model/config';
+
+export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem';
+
+const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
+export const CONFIG_NAME = '.archframe.yaml';
+
+export function isManifestPath(path: string): boolean {
+  return MANIFEST_NAME.test(path);
+}
+
+export function folderList(value: string | readonly string[] | undefined, defaults: readonly string[]): string[] {
+  if (value === undefined) return [...defaults];
+  return (typeof value === 'string' ? [value] : [...value]).map((f) => f.replace(/^\.\/|\/+$/g, ''));
+}
+
+export interface Folders {
+  adr: string[];
+  runbooks: string[];
+  postmortems: string[];
+}
+
+/** The folders that hold each kind of document, from the configuration, `.adr-dir`, then the defaults. */
+export function documentFolders(config: Config, adrDir?: string): Folders {
+  const adr = config.folders?.adr !== undefined ? folderList(config.folders.adr, []) : adrDir ? [adrDir.trim().replace(/^\.\/|\/+$/g, '')] : [...DEFAULT_FOLDERS.adr];
+  return {
+    adr,
+    runbooks: folderList(config.folders?.runbooks, DEFAULT_FOLDERS.runbooks),
+    postmortems: folderList(config.folders?.postmortems, DEFAULT_FOLDERS.postmortems),
+  };
+}
+
+function under(path: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => folder === '' || path.startsWith(folder + '/') || path.includes('/' + folder + '/'));
+}
+
+const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*['"]?(adr|runbook|postmortem)['"]?\s*\r?\n/i;
+
+/**
+ * What a workspace file is, from its workspace-relative path and (for Markdown)
+ * its first lines. Undefined for files archframe does not analyse.
+ */
+export function classify(path: string, text: string | undefined, folders: Folders): DocumentKind | undefined {
+  if (path === CONFIG_NAME) return 'config';
+  if (isManifestPath(path)) return 'manifest';
+  if (!/\.(md|markdown)$/i.test(path)) return undefined;
+  const head = text?.slice(0, 2048) ?? '';
+  const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();
+  if (declared) return declared as DocumentKind;
+  if (under(path, folders.adr)) return 'adr';
+  if (under(path, folders.runbooks)) return 'runbook';
+  if (under(path, folders.postmortems)) return 'postmortem';
+  if (/^#\s+.*\bRunbook\s*$/m.test(head.split(/\r?\n/).find((line) => line.startsWith('# ')) ?? '')) return 'runbook';
+  return undefined;
+}

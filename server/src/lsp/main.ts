@@ -1,0 +1,34 @@
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { Session, type ServerSettings } from './session';
+
+/**
+ * Wires the protocol to the session. stdout belongs to the protocol: all
+ * logging goes through the connection's console.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Session {
+  const session = new Session(connection);
+  // Anything written with console.* would corrupt the stdio stream: route it to the client's log.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+
+  connection.onInitialize((params) => session.initialize(params));
+  connection.onInitialized(async () => {
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    await session.initialized(progress);
+  });
+  connection.onDidChangeConfiguration((change) => session.configurationChanged((change.settings as { archframe?: ServerSettings } | undefined)?.archframe));
+  connection.onDidChangeWatchedFiles((params) => session.watchedFilesChanged(params.changes));
+
+  session.documents.onDidOpen((event) => session.opened(event.document.uri, event.document.getText()));
+  session.documents.onDidChangeContent((event) => session.changed(event.document.uri, event.document.getText()));
+  session.documents.onDidClose((event) => session.closed(event.document.uri));
+
+  process.on('uncaughtException', (error) => session.log(`uncaught: ${error.stack ?? error}`, 'error'));
+  process.on('unhandledRejection', (error) => session.log(`unhandled rejection: ${(error as Error)?.stack ?? error}`, 'error'));
+
+  session.documents.listen(connection);
+  connection.listen();
+  return session;
+}

@@ -1,0 +1,174 @@
+import {
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  FileChangeType,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine, type EngineSettings } from '../engine/analysis';
+import type { SeveritySetting } from '../engine/model/findings';
+import { fsPathOf, isInside } from '../engine/text/uri';
+import { loadWorkspace } from '../node/loadWorkspace';
+import { readText } from '../node/workspaceFiles';
+import { toDiagnostic } from './convert';
+
+/** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
+const IMMEDIATE_SIZE = 200_000;
+const DEBOUNCE_MS = 50;
+
+export interface ServerSettings {
+  rules?: Record<string, SeveritySetting>;
+  maxFileSize?: number;
+}
+
+/**
+ * The language server's state: the open documents, the engine over the
+ * workspace, and what has been published. Handlers look things up here and
+ * delegate to the engine.
+ */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  engine: Engine;
+  folders: string[] = [];
+  private published = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private supportsConfiguration = false;
+  private settings: EngineSettings = {};
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(readonly connection: Connection) {
+    this.engine = new Engine({ folders: [], host: { exists: () => false } });
+  }
+
+  initialize(params: InitializeParams): InitializeResult {
+    this.folders = (params.workspaceFolders ?? []).map((f) => f.uri.replace(/\/$/, ''));
+    if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri.replace(/\/$/, '')];
+    this.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const options = params.initializationOptions as { settings?: ServerSettings } | undefined;
+    if (options?.settings) this.settings = toEngineSettings(options.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'archframe', version: '0.1.0' },
+    };
+  }
+
+  /** Reads the workspace from disk (with progress in the editor) and publishes its findings. */
+  async initialized(progress?: WorkDoneProgressReporter): Promise<void> {
+    this.ready = (async () => {
+      if (this.supportsConfiguration) await this.pullSettings();
+      progress?.begin('archframe: indexing workspace', 0, undefined, true);
+      const started = Date.now();
+      this.engine = loadWorkspace(this.folders, this.settings, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`));
+      for (const document of this.documents.all()) this.engine.setFile(document.uri, document.getText());
+      progress?.done();
+      this.log(`indexed ${this.folders.length} folder(s) in ${Date.now() - started} ms`);
+    })();
+    await this.ready;
+    this.publish();
+  }
+
+  async pullSettings(): Promise<void> {
+    try {
+      const [settings] = (await this.connection.workspace.getConfiguration([{ section: 'archframe' }])) as [ServerSettings | null];
+      this.settings = toEngineSettings(settings ?? {});
+      this.engine.setSettings(this.settings);
+    } catch (error) {
+      this.log(`could not read settings: ${(error as Error).message}`);
+    }
+  }
+
+  async configurationChanged(settings: ServerSettings | undefined): Promise<void> {
+    if (this.supportsConfiguration) await this.pullSettings();
+    else if (settings) {
+      this.settings = toEngineSettings(settings);
+      this.engine.setSettings(this.settings);
+    }
+    this.schedule(0);
+  }
+
+  opened(uri: string, text: string): void {
+    this.engine.setFile(uri, text);
+    this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
+  }
+
+  changed(uri: string, text: string): void {
+    this.engine.setFile(uri, text);
+    this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
+  }
+
+  /** A closed document falls back to what is on disk (it may have been closed without saving). */
+  closed(uri: string): void {
+    const text = this.inWorkspace(uri) ? readText(fsPathOf(uri)) : undefined;
+    if (text === undefined) this.engine.deleteFile(uri);
+    else this.engine.setFile(uri, text);
+    this.schedule(0);
+  }
+
+  /** Files changed on disk (watched by the client). Open documents keep their editor text. */
+  watchedFilesChanged(changes: { uri: string; type: FileChangeType }[]): void {
+    for (const change of changes) {
+      if (this.documents.get(change.uri) || !this.inWorkspace(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.engine.deleteFile(change.uri);
+        continue;
+      }
+      const text = readText(fsPathOf(change.uri));
+      if (text === undefined) this.engine.deleteFile(change.uri);
+      else if (this.engine.hasFile(change.uri) || this.engine.wouldAnalyse(change.uri, text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(change.uri)) this.engine.setFile(change.uri, text);
+    }
+    this.schedule(0);
+  }
+
+  inWorkspace(uri: string): boolean {
+    return this.folders.some((folder) => isInside(folder, uri));
+  }
+
+  /** Publishes once the burst of changes is over; a newer change cancels the pending run. */
+  schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.ready.then(() => this.publish());
+    }, delay);
+  }
+
+  publish(): void {
+    let findings;
+    try {
+      findings = this.engine.findings();
+    } catch (error) {
+      this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
+      return;
+    }
+    const seen = new Set<string>();
+    for (const [uri, list] of findings) {
+      seen.add(uri);
+      const diagnostics = list.map(toDiagnostic);
+      const key = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === key) continue;
+      this.published.set(uri, key);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of [...this.published.keys()]) {
+      if (seen.has(uri)) continue;
+      this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  log(message: string, level: 'info' | 'error' | 'warn' = 'info'): void {
+    if (level === 'error') this.connection.console.error(message);
+    else if (level === 'warn') this.connection.console.warn(message);
+    else this.connection.console.info(message);
+  }
+}
+
+function toEngineSettings(settings: ServerSettings): EngineSettings {
+  return { rules: settings.rules, maxFileSize: settings.maxFileSize };
+}

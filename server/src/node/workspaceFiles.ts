@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Folders never worth walking for manifests or documents. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.e2e', '.bench', '.vscode-test']);
+
+export interface FoundFile {
+  fsPath: string;
+  /** Path relative to the walked root, with '/' separators. */
+  relative: string;
+}
+
+/**
+ * Lists the files of a folder that archframe may analyse: YAML, Markdown, and
+ * the `.archframe.yaml` / `.adr-dir` files. Symbolic links are not followed, so
+ * nothing outside the folder is read.
+ */
+export function listCandidateFiles(root: string, limit = 200_000): FoundFile[] {
+  const found: FoundFile[] = [];
+  const stack: string[] = [root];
+  while (stack.length > 0 && found.length < limit) {
+    const directory = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(full);
+      } else if (entry.isFile() && isCandidate(entry.name)) {
+        found.push({ fsPath: full, relative: path.relative(root, full).split(path.sep).join('/') });
+      }
+    }
+  }
+  return found.sort((a, b) => a.relative.localeCompare(b.relative));
+}
+
+export function isCandidate(name: string): boolean {
+  return name === '.archframe.yaml' || name === '.adr-dir' || /\.(ya?ml|md|markdown)$/i.test(name);
+}
+
+/** Reads a file as UTF-8 text, or undefined when it cannot be read. */
+export function readText(fsPath: string): string | undefined {
+  try {
+    return fs.readFileSync(fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a path exists and, once symbolic links are resolved, still lies inside one of the roots. */
+export function existsInside(fsPath: string, roots: readonly string[]): boolean {
+  try {
+    const real = fs.realpathSync(fsPath);
+    return roots.some((root) => {
+      const realRoot = safeRealpath(root);
+      return real === realRoot || real.startsWith(realRoot + path.sep);
+    });
+  } catch {
+    return false;
+  }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
