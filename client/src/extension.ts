@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, workspace, type ExtensionContext } from 'vscode';
+import { CLIENT_COMMANDS } from './commands';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -24,8 +25,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
     initializationOptions: { settings: workspace.getConfiguration('archframe') },
   };
-  client = new LanguageClient('archframe', 'archframe', serverOptions, clientOptions);
-  await client.start();
+  const started = new LanguageClient('archframe', 'archframe', serverOptions, clientOptions);
+  client = started;
+  for (const command of CLIENT_COMMANDS) {
+    context.subscriptions.push(commands.registerCommand(command.id, (...args: unknown[]) => command.run(started, context, ...args)));
+  }
+  await started.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 

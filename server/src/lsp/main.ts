@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { FEATURES } from './handlers';
 import { Session, type ServerSettings } from './session';
 
 /**
@@ -28,6 +29,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('uncaughtException', (error) => session.log(`uncaught: ${error.stack ?? error}`, 'error'));
   process.on('unhandledRejection', (error) => session.log(`unhandled rejection: ${(error as Error)?.stack ?? error}`, 'error'));
 
+  for (const feature of FEATURES) feature.register(connection, session);
   session.documents.listen(connection);
   connection.listen();
   return session;

@@ -14,6 +14,8 @@ import { fsPathOf, isInside } from '../engine/text/uri';
 import { loadWorkspace } from '../node/loadWorkspace';
 import { readText } from '../node/workspaceFiles';
 import { toDiagnostic } from './convert';
+import { FEATURES } from './handlers';
+import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
 
 /** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
 const IMMEDIATE_SIZE = 200_000;
@@ -50,10 +52,13 @@ export class Session {
     const options = params.initializationOptions as { settings?: ServerSettings } | undefined;
     if (options?.settings) this.settings = toEngineSettings(options.settings);
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: Object.assign(
+        {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        ...FEATURES.map((feature) => feature.capabilities),
+      ),
       serverInfo: { name: 'archframe', version: '0.1.0' },
     };
   }
@@ -123,6 +128,18 @@ export class Session {
       else if (this.engine.hasFile(change.uri) || this.engine.wouldAnalyse(change.uri, text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(change.uri)) this.engine.setFile(change.uri, text);
     }
     this.schedule(0);
+  }
+
+  /** The analysed document at a URI and an offset into it, for position-based requests. */
+  at(uri: string, position: { line: number; character: number }): { document: AnalysedDocument; workspace: WorkspaceSnapshot; offset: number } | undefined {
+    const found = this.whole(uri);
+    return found && { ...found, offset: found.document.lines.offset(position) };
+  }
+
+  whole(uri: string): { document: AnalysedDocument; workspace: WorkspaceSnapshot } | undefined {
+    const workspace = this.engine.snapshot();
+    const document = workspace.document(uri);
+    return document && { document, workspace };
   }
 
   inWorkspace(uri: string): boolean {

@@ -1,7 +1,7 @@
 import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
 
-export const duplicateName = defineRule<ManifestDocument>({
+export const rule = defineRule<ManifestDocument>({
   meta: {
     id: 'duplicate-name',
     category: 'axiom-1',

@@ -1,0 +1,65 @@
+import type { Span } from '../text/types';
+
+/**
+ * Editor features in the engine's own plain types: offsets into the
+ * document's text, Markdown strings. lsp/ converts them to protocol types.
+ */
+
+export type CompletionKind = 'key' | 'value' | 'enum' | 'reference' | 'snippet' | 'text' | 'file' | 'keyword' | 'module' | 'property';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; a snippet (with $1 tab stops) when `snippet` is true. */
+  insertText?: string;
+  snippet?: boolean;
+  /** The span the insertion replaces (default: the word at the cursor). */
+  replace?: Span;
+  sortText?: string;
+  filterText?: string;
+  preselect?: boolean;
+  deprecated?: boolean;
+}
+
+export interface Hover {
+  /** Markdown. */
+  markdown: string;
+  span: Span;
+}
+
+/** A place in some document of the workspace. */
+export interface Target {
+  uri: string;
+  span: Span;
+}
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: 'namespace' | 'class' | 'interface' | 'module' | 'property' | 'field' | 'enum' | 'event' | 'string' | 'file' | 'object' | 'key' | 'constant' | 'function' | 'package';
+  span: Span;
+  selectionSpan: Span;
+  children?: DocumentSymbol[];
+}
+
+export interface DocumentLink {
+  span: Span;
+  target: string;
+  tooltip?: string;
+}
+
+export interface CodeLens {
+  span: Span;
+  title: string;
+  /** A command the client runs when the lens is clicked (optional). */
+  command?: { id: string; arguments?: unknown[] };
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'region';
+}

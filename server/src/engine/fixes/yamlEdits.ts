@@ -1,0 +1,75 @@
+import { isMap, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { TextEdit } from '../model/findings';
+import type { ManifestDocument } from '../parse/manifest';
+import { findPair, nodeSpan } from '../parse/yamlAst';
+
+/**
+ * Text edits that add to a manifest while keeping the user's formatting and
+ * comments: a new key goes after the map's last entry, with the same
+ * indentation (block maps) or before the closing brace (flow maps).
+ */
+
+/** Adds `key: value` to a map; `valueText` is YAML in flow style (e.g. `2s`, `{ atRest: true }`). */
+export function addKey(manifest: ManifestDocument, map: YAMLMap, key: string, valueText: string): TextEdit {
+  const range = (offset: number) => manifest.lines.range([offset, offset]);
+  if (map.flow) {
+    const span = nodeSpan(map)!;
+    const close = manifest.text.lastIndexOf('}', span[1]);
+    const inside = manifest.text.slice(span[0] + 1, close);
+    if (inside.trim().length === 0) return { uri: manifest.uri, range: manifest.lines.range([span[0] + 1, close]), newText: ` ${key}: ${valueText} ` };
+    const at = span[0] + 1 + inside.trimEnd().length;
+    return { uri: manifest.uri, range: range(at), newText: `, ${key}: ${valueText}` };
+  }
+  const last = map.items[map.items.length - 1] as Pair | undefined;
+  const first = map.items[0] as Pair | undefined;
+  const keyStart = nodeSpan(first?.key as Node)?.[0] ?? nodeSpan(map)![0];
+  const indent = manifest.lines.position(keyStart).character;
+  const end = last ? pairEnd(manifest, last) : nodeSpan(map)![1];
+  const line = manifest.lines.position(end).line;
+  const at = manifest.lines.lineEnd(line);
+  return { uri: manifest.uri, range: range(at), newText: `${eol(manifest)}${' '.repeat(indent)}${key}: ${valueText}` };
+}
+
+/**
+ * Sets a nested key, creating the maps on the way in flow style:
+ * setPath(map, ['encryption', 'atRest'], 'true') adds `encryption: { atRest: true }`
+ * or `atRest: true` inside an existing `encryption` map, or replaces a value.
+ */
+export function setPath(manifest: ManifestDocument, map: YAMLMap, path: readonly string[], valueText: string): TextEdit {
+  const [head, ...rest] = path;
+  const pair = findPair(map, head);
+  if (!pair) {
+    const nested = rest.reduceRight((inner, key) => `{ ${key}: ${inner} }`, valueText);
+    return addKey(manifest, map, head, nested);
+  }
+  const value = pair.value as Node | null;
+  if (rest.length === 0 || !isMap(value)) {
+    const nested = rest.reduceRight((inner, key) => `{ ${key}: ${inner} }`, valueText);
+    const span = nodeSpan(value) ?? [nodeSpan(pair.key as Node)![1] + 1, nodeSpan(pair.key as Node)![1] + 1];
+    return { uri: manifest.uri, range: manifest.lines.range(span), newText: value ? nested : ` ${nested}` };
+  }
+  return setPath(manifest, value, rest, valueText);
+}
+
+/** The end of the last line a pair occupies (its value may span lines). */
+function pairEnd(manifest: ManifestDocument, pair: Pair): number {
+  const value = pair.value as Node | null;
+  const valueEnd = value?.range?.[1];
+  const keyEnd = nodeSpan(pair.key as Node)?.[1] ?? 0;
+  let end = Math.max(valueEnd ?? keyEnd, keyEnd);
+  // Block values end after their trailing newline; step back onto their last line.
+  while (end > 0 && /\s/.test(manifest.text[end - 1])) end--;
+  return end;
+}
+
+function eol(manifest: ManifestDocument): string {
+  return manifest.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Applies edits to a text (for tests and for the CLI's --fix). Edits must not overlap. */
+export function applyEdits(text: string, lines: { offset(p: { line: number; character: number }): number }, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}

@@ -1,0 +1,28 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { Range } from '../../engine/text/types';
+import { toCodeAction } from '../convert';
+import type { Feature } from './types';
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** Quick fixes: the fixes the engine attached to findings under the cursor. */
+export const codeActions: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } },
+  register(connection, session) {
+    connection.onCodeAction((params) => {
+      const uri = params.textDocument.uri;
+      const actions: CodeAction[] = [];
+      for (const finding of session.engine.findingsFor(uri)) {
+        if (!finding.fixes?.length || !overlaps(finding.range, params.range)) continue;
+        const diagnostic: Diagnostic | undefined = params.context.diagnostics.find(
+          (d) => d.code === finding.ruleId && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character,
+        );
+        for (const fix of finding.fixes) actions.push(toCodeAction(fix, diagnostic));
+      }
+      return actions;
+    });
+  },
+};
