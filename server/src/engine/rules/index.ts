@@ -2,7 +2,32 @@
 import { internalRules } from './internal';
 import { schemaRules } from './schema';
 import type { Rule, RuleMeta } from './types';
+import { rule as auditLog } from './audit-log/rule';
+import { rule as availabilityBudget } from './availability-budget/rule';
+import { rule as backup321 } from './backup-3-2-1/rule';
+import { rule as crossContinentSync } from './cross-continent-sync/rule';
+import { rule as decisionRecord } from './decision-record/rule';
+import { rule as decisionStatus } from './decision-status/rule';
 import { rule as duplicateName } from './duplicate-name/rule';
+import { rule as encryptionAtRest } from './encryption-at-rest/rule';
+import { rule as healthCheck } from './health-check/rule';
+import { rule as latencyBudget } from './latency-budget/rule';
+import { rule as observabilityPillars } from './observability-pillars/rule';
+import { rule as onCall } from './on-call/rule';
+import { rule as passwordHashing } from './password-hashing/rule';
+import { rule as publicAuth } from './public-auth/rule';
+import { rule as radarHold } from './radar-hold/rule';
+import { rule as recoveryObjectives } from './recovery-objectives/rule';
+import { rule as rollbackStrategy } from './rollback-strategy/rule';
+import { rule as runbook } from './runbook/rule';
+import { rule as singleOwner } from './single-owner/rule';
+import { rule as sloAlerting } from './slo-alerting/rule';
+import { rule as sloDefined } from './slo-defined/rule';
+import { rule as structuredLogs } from './structured-logs/rule';
+import { rule as tokenLifetime } from './token-lifetime/rule';
+import { rule as transportSecurity } from './transport-security/rule';
+import { rule as unusedSuppression } from './unused-suppression/rule';
+import { rule as weakCrypto } from './weak-crypto/rule';
 
 /**
  * The single list of rules: the server, the CLI and the docs all read it.
@@ -11,7 +36,32 @@ import { rule as duplicateName } from './duplicate-name/rule';
 export const RULES: readonly Rule[] = [
   ...schemaRules,
   ...internalRules,
+  auditLog as Rule,
+  availabilityBudget as Rule,
+  backup321 as Rule,
+  crossContinentSync as Rule,
+  decisionRecord as Rule,
+  decisionStatus as Rule,
   duplicateName as Rule,
+  encryptionAtRest as Rule,
+  healthCheck as Rule,
+  latencyBudget as Rule,
+  observabilityPillars as Rule,
+  onCall as Rule,
+  passwordHashing as Rule,
+  publicAuth as Rule,
+  radarHold as Rule,
+  recoveryObjectives as Rule,
+  rollbackStrategy as Rule,
+  runbook as Rule,
+  singleOwner as Rule,
+  sloAlerting as Rule,
+  sloDefined as Rule,
+  structuredLogs as Rule,
+  tokenLifetime as Rule,
+  transportSecurity as Rule,
+  unusedSuppression as Rule,
+  weakCrypto as Rule,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 const byId = new Map(RULES.map((rule) => [rule.meta.id, rule]));

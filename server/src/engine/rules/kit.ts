@@ -1,0 +1,66 @@
+import { isMap, type YAMLMap } from 'yaml';
+import type { ElementSection } from '../model/manifest';
+import { SYNCHRONOUS_VIA } from '../model/manifest';
+import type { DependencyEdge } from '../model/manifestModel';
+import { elementSpan, rootSpan, type ManifestDocument, type ManifestElement } from '../parse/manifest';
+import type { PathSegment } from '../parse/yamlAst';
+import type { WorkspaceSnapshot } from '../workspace/snapshot';
+import type { Place } from './types';
+
+/**
+ * Small helpers shared by the manifest rules: which elements a document
+ * defines, where a path of an element is, how a dependency travels.
+ */
+
+/** The elements of a section that this document defines (duplicates, reported by `duplicate-name`, left out). */
+export function* ownElements<S extends ElementSection>(workspace: WorkspaceSnapshot, document: ManifestDocument, section: S): Iterable<ManifestElement<S>> {
+  for (const element of document.elements[section].values()) {
+    if (workspace.manifests.get(section, element.name) === element && element.value) yield element;
+  }
+}
+
+/** A place inside an element: its name when the path is empty or absent from the source. */
+export function at(element: ManifestElement, path: readonly PathSegment[] = [], target: 'key' | 'value' = 'key'): Place {
+  return { uri: element.manifest.uri, lines: element.manifest.lines, span: elementSpan(element, path, target) };
+}
+
+/** A place among a manifest's top-level keys. */
+export function rootAt(document: ManifestDocument, path: readonly PathSegment[], target: 'key' | 'value' = 'key'): Place {
+  return { uri: document.uri, lines: document.lines, span: rootSpan(document, path, target) };
+}
+
+/** The element's YAML map, for fixes that add keys to it. */
+export function elementMap(element: ManifestElement): YAMLMap | undefined {
+  return isMap(element.node) ? element.node : undefined;
+}
+
+/**
+ * Does the call wait for an answer over the network? `via` decides when
+ * given; otherwise a channel is reached asynchronously, anything else
+ * (a component over http, a datastore over its driver) synchronously.
+ */
+export function isSynchronous(edge: DependencyEdge): boolean {
+  if (edge.spec.via) return SYNCHRONOUS_VIA.has(edge.spec.via);
+  return edge.target?.section !== 'channels';
+}
+
+/** Does the dependency cross a network at all (everything but an in-process library)? */
+export function isNetworkCall(edge: DependencyEdge): boolean {
+  return edge.spec.via !== 'library';
+}
+
+/** Milliseconds for people: 0.5 ms, 120 ms, 1.5 s. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000} s`;
+  return `${Math.round(ms * 100) / 100} ms`;
+}
+
+/** Numbers in messages: no trailing zeros, at most `digits` decimals. */
+export function formatNumber(value: number, digits = 3): string {
+  return String(Math.round(value * 10 ** digits) / 10 ** digits);
+}
+
+/** Is the component one whose health callers and load balancers depend on? */
+export function isServing(kind: string | undefined): boolean {
+  return kind === 'service' || kind === 'gateway';
+}

@@ -1,0 +1,72 @@
+import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
+import { at, ownElements } from '../kit';
+import { defineRule } from '../types';
+
+/** Words of a technology name, for matching: "Docker Swarm", "docker-swarm" → docker swarm. */
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9.+#]+/).filter(Boolean);
+}
+
+/** Does a technology name the held one (as a run of whole words, or spelt together)? */
+export function names(technology: string, held: string): boolean {
+  const have = words(technology);
+  const want = words(held);
+  if (want.length === 0) return false;
+  if (have.join('') === want.join('')) return true;
+  for (let i = 0; i + want.length <= have.length; i++) {
+    if (want.every((word, j) => have[i + j] === word)) return true;
+  }
+  return false;
+}
+
+interface Hold {
+  name: string;
+  why: string;
+  /** For the default radar's conditional holds. */
+  applies?(element: ManifestElement): boolean;
+}
+
+const DEFAULT_HOLD: Hold[] = [
+  { name: 'Docker Swarm', why: 'the framework\'s radar holds it (Appendix A, Infrastructure): Kubernetes is the adopted orchestrator' },
+  {
+    name: 'MongoDB',
+    why: 'the framework\'s radar holds it for ACID workloads (Appendix A, Databases), and this datastore holds transactions or needs strong consistency',
+    applies: (element) => element.section === 'datastores' && ((element.value as { transactions?: boolean }).transactions === true || (element.value as { consistency?: string }).consistency === 'strong'),
+  },
+];
+
+export const rule = defineRule<ManifestDocument>({
+  meta: {
+    id: 'radar-hold',
+    category: 'radar',
+    severity: 'warning',
+    summary: 'No technology in the radar\'s hold ring (the framework\'s radar, or the manifest\'s own `radar`).',
+    reference: 'Appendix A, Technology Radar',
+    appliesTo: 'manifest',
+  },
+  check({ document, workspace, report }) {
+    const radar = document.root.radar ?? {};
+    const notHeld = [...(radar.adopt ?? []), ...(radar.trial ?? []), ...(radar.assess ?? [])];
+    const holds: Hold[] = [
+      ...DEFAULT_HOLD.filter((hold) => !notHeld.some((entry) => names(entry, hold.name)) && !(radar.hold ?? []).some((entry) => names(entry, hold.name))),
+      ...(radar.hold ?? []).map((name) => ({ name, why: 'the manifest\'s radar holds it' })),
+    ];
+    if (holds.length === 0) return;
+    const check = (element: ManifestElement, path: string[], technology: string | undefined) => {
+      if (!technology) return;
+      const hold = holds.find((h) => names(technology, h.name) && (!h.applies || h.applies(element)));
+      if (!hold) return;
+      report({
+        at: at(element, path, 'value'),
+        message: `'${element.name}' uses ${technology}, in the hold ring: ${hold.why}. Do not start new work on it; record the reason in an ADR if it must stay.`,
+        element: `${element.section}.${element.name}.${path.join('.')}`,
+      });
+    };
+    for (const component of ownElements(workspace, document, 'components')) {
+      const technology = component.value!.technology ?? {};
+      for (const key of ['language', 'framework', 'runtime'] as const) check(component, ['technology', key], technology[key]);
+    }
+    for (const datastore of ownElements(workspace, document, 'datastores')) check(datastore, ['engine'], datastore.value!.engine);
+    for (const channel of ownElements(workspace, document, 'channels')) check(channel, ['technology'], channel.value!.technology);
+  },
+});

@@ -1,0 +1,42 @@
+import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
+import { at, ownElements } from '../kit';
+import { defineRule } from '../types';
+
+/** Broken or weak algorithms, as whole words: "des" in "desktop" is not DES. */
+const WEAK = /(?<![a-z0-9])(md5|sha-?1|3-?des|triple-?des|tdes|des|rc4)(?![a-z0-9])/i;
+
+const NAMES: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', des: 'DES', '3des': '3DES', tripledes: '3DES', tdes: '3DES', rc4: 'RC4' };
+
+/** The weak algorithm named in a value, as the framework names it, if any. */
+export function weakAlgorithm(value: string | undefined): string | undefined {
+  const match = value === undefined ? null : WEAK.exec(value);
+  return match ? NAMES[match[1].toLowerCase().replace(/-/g, '')] : undefined;
+}
+
+export const rule = defineRule<ManifestDocument>({
+  meta: {
+    id: 'weak-crypto',
+    category: 'security',
+    severity: 'error',
+    summary: 'No broken or weak algorithm (MD5, SHA-1, DES, 3DES, RC4) in any algorithm or hashing field.',
+    reference: 'Part XXVIII §3, Cryptography ("What to Avoid")',
+    appliesTo: 'manifest',
+  },
+  check({ document, workspace, report }) {
+    const check = (element: ManifestElement, path: string[], value: string | undefined, instead: string) => {
+      const weak = weakAlgorithm(value);
+      if (!weak) return;
+      report({
+        at: at(element, path, 'value'),
+        message: `${weak} in '${value}' is broken or too weak to protect anything; use ${instead}.`,
+        element: `${element.section}.${element.name}.${path.join('.')}`,
+      });
+    };
+    for (const component of ownElements(workspace, document, 'components')) {
+      check(component, ['passwordHashing'], component.value!.passwordHashing, 'argon2id (or scrypt, bcrypt)');
+    }
+    for (const datastore of ownElements(workspace, document, 'datastores')) {
+      check(datastore, ['encryption', 'algorithm'], datastore.value!.encryption?.algorithm, 'AES-256-GCM');
+    }
+  },
+});
