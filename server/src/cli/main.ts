@@ -1,59 +1,75 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { Finding } from '../engine/model/findings';
-import { fileUri, fsPathOf } from '../engine/text/uri';
-import { loadWorkspace } from '../node/loadWorkspace';
+import { parseArgs } from 'node:util';
+import type { Command, OptionValues } from './command';
+import { COMMANDS, commandByName } from './commands';
+import { UsageError, type CliIo } from './io';
+import { VERSION } from './version';
 
-const USAGE = `Usage: archframe check [paths…]
+export type { CliIo } from './io';
 
-Checks the architecture manifests, ADRs, runbooks and postmortems under each
-path (default: the current folder) and prints one finding a line:
-  file:line:col severity rule-id message
-Exit code: 0 clean, 1 when there is an error, 2 on bad usage.`;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
+function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: archframe <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'archframe <command> --help' for a command's options.",
+  ].join('\n');
 }
 
-export function runCli(argv: string[], io: CliIo): number {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(USAGE + '\n');
-    return command === undefined ? 2 : 0;
+/** Runs `archframe …` and returns the exit code (0 clean, 1 findings, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const about = name === 'help' && rest[0] ? commandByName(rest[0]) : undefined;
+    if (about) {
+      io.stdout(about.usage + '\n');
+      return 0;
+    }
+    (name === undefined ? io.stderr : io.stdout)(mainUsage() + '\n');
+    return name === undefined ? 2 : 0;
   }
-  if (command !== 'check') {
-    io.stderr(`archframe: unknown command '${command}'.\n${USAGE}\n`);
+  if (name === '--version' || name === '-v') {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  const command = commandByName(name);
+  if (!command) {
+    io.stderr(`archframe: unknown command '${name}'.\n${mainUsage()}\n`);
     return 2;
   }
-  const unknownOption = rest.find((arg) => arg.startsWith('-'));
-  if (unknownOption) {
-    io.stderr(`archframe: unknown option '${unknownOption}'.\n${USAGE}\n`);
-    return 2;
-  }
-  const targets = (rest.length > 0 ? rest : ['.']).map((p) => path.resolve(io.cwd, p));
-  for (const target of targets) {
-    if (!fs.existsSync(target)) {
-      io.stderr(`archframe: no such file or folder: ${target}\n`);
+  try {
+    return await runCommand(command, rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`archframe ${command.name}: ${error.message}\n`);
       return 2;
     }
+    throw error;
   }
-  const folders = targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t)));
-  const engine = loadWorkspace(folders.map(fileUri));
-  const onlyFiles = new Set(targets.filter((t) => !fs.statSync(t).isDirectory()).map(fileUri));
-  const findings: Finding[] = [];
-  for (const [uri, list] of engine.findings()) {
-    if (onlyFiles.size > 0 && !onlyFiles.has(uri) && !folders.some((f, i) => fs.statSync(targets[i]).isDirectory() && uri.startsWith(fileUri(f) + '/'))) continue;
-    findings.push(...list);
+}
+
+async function runCommand(command: Command, args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${describeParseError(error as Error)}\nRun 'archframe ${command.name} --help' for its options.`);
   }
-  findings.sort((a, b) => a.uri.localeCompare(b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  for (const finding of findings) {
-    const file = path.relative(io.cwd, fsPathOf(finding.uri)) || fsPathOf(finding.uri);
-    io.stdout(`${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${finding.ruleId} ${finding.message}\n`);
+  if (parsed.values.help) {
+    io.stdout(command.usage + '\n');
+    return 0;
   }
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  io.stderr(`${findings.length} finding(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info\n`);
-  return counts.error > 0 ? 1 : 0;
+  if (command.maxPositionals !== undefined && parsed.positionals.length > command.maxPositionals) {
+    throw new UsageError(`too many arguments: ${parsed.positionals.slice(command.maxPositionals).map((a) => `'${a}'`).join(', ')}.\nRun 'archframe ${command.name} --help' for its usage.`);
+  }
+  return command.run({ values: parsed.values as OptionValues<typeof command.options>, positionals: parsed.positionals, io });
+}
+
+/** parseArgs' messages name the option; keep them, drop Node's advice about '--' which does not apply here. */
+function describeParseError(error: Error): string {
+  const unknown = /Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `unknown option '${unknown[1]}'.`;
+  return error.message.split('. To specify')[0].replace(/\.?$/, '.');
 }

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic, CodeActionKind, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../engine/model/findings';
-import { ruleDocsPath } from '../engine/rules';
-import { fileUri } from '../engine/text/uri';
+import { docsHref } from '../node/ruleDocs';
 
 export const SOURCE = 'archframe';
 
@@ -13,10 +11,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The rule's docs page: shipped beside the bundles (dist/../docs/rules). */
-export function docsHref(ruleId: string): string {
-  return fileUri(path.resolve(__dirname, '..', ruleDocsPath(ruleId)));
-}
+export { docsHref };
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import { fileUri } from '../engine/text/uri';
 import { existsInside, listCandidateFiles, readText } from './workspaceFiles';
@@ -31,6 +32,7 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
       if (onProgress && done % 500 === 0) onProgress(done, total);
       if (file.relative === '.archframe.yaml' || file.relative === '.adr-dir') continue;
       const uri = fileUri(file.fsPath);
+      if (isIgnored(engine, uri)) continue;
       if (!engine.wouldAnalyse(uri, undefined) && !/\.(md|markdown)$/i.test(file.relative)) continue;
       const text = readText(file.fsPath);
       if (text === undefined) continue;
@@ -40,3 +42,19 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
   onProgress?.(total, total);
   return engine;
 }
+
+/**
+ * True when `.archframe.yaml` `ignore:` globs exclude the file, as the engine
+ * judges it (`Engine.wouldAnalyse`); asked before reading, so ignored files are
+ * never read.
+ */
+export function isIgnored(engine: Engine, uri: string): boolean {
+  const globs = engine.configFor().ignore;
+  const relative = engine.relative(uri);
+  if (globs === undefined || globs.length === 0 || relative === undefined) return false;
+  let matcher = matchers.get(globs);
+  if (!matcher) matchers.set(globs, (matcher = picomatch(globs, { dot: true })));
+  return matcher(relative);
+}
+
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();

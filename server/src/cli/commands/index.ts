@@ -1,0 +1,19 @@
+import type { Command } from '../command';
+import { check } from './check';
+import { explain } from './explain';
+import { rules } from './rules';
+
+/**
+ * The subcommands of `archframe`, in the order `archframe --help` lists them.
+ * A new command is one module in this folder exporting `defineCommand({…})`
+ * and one line here.
+ */
+export const COMMANDS: readonly Command[] = [
+  check as Command,
+  rules as Command,
+  explain as Command,
+];
+
+export function commandByName(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,135 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Engine } from '../engine/analysis';
+import type { Finding } from '../engine/model/findings';
+import type { ConfigDocument } from '../engine/parse/config';
+import { RULES, ruleMeta } from '../engine/rules';
+import { closestMatch } from '../engine/text/strings';
+import { fileUri, fsPathOf, isInside, joinUri } from '../engine/text/uri';
+import { CONFIG_NAME } from '../engine/workspace/classify';
+import { isIgnored, loadWorkspace } from '../node/loadWorkspace';
+import { UsageError } from './io';
+
+/**
+ * What `archframe check [paths…]` reads and reports.
+ *
+ * A folder named on the command line is a workspace folder, as if opened in
+ * the editor: its own `.archframe.yaml` applies and every finding under it is
+ * reported. A file named on the command line is checked as part of the
+ * workspace around it (the current folder when the file lies inside it, else
+ * the file's own folder), so that its ADR folder, `.archframe.yaml` and
+ * cross-file references resolve as in the editor; only its own findings are
+ * reported.
+ */
+export interface Targets {
+  /** Workspace folders (file-system paths), deduplicated. */
+  folders: string[];
+  /** Named folders (URIs): every finding under them is reported. */
+  scopeFolders: string[];
+  /** Named files (URIs): their findings are reported. */
+  scopeFiles: string[];
+}
+
+export function resolveTargets(paths: readonly string[], cwd: string): Targets {
+  const folders: string[] = [];
+  const scopeFolders: string[] = [];
+  const scopeFiles: string[] = [];
+  for (const given of paths.length > 0 ? paths : ['.']) {
+    const target = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(target);
+    } catch {
+      throw new UsageError(`no such file or folder: ${given}`);
+    }
+    if (stat.isDirectory()) {
+      folders.push(target);
+      scopeFolders.push(fileUri(target));
+    } else {
+      const inside = target.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
+      folders.push(inside ? cwd : path.dirname(target));
+      scopeFiles.push(fileUri(target));
+    }
+  }
+  return { folders: [...new Set(folders)], scopeFolders, scopeFiles };
+}
+
+export interface LoadedWorkspace {
+  engine: Engine;
+  /** Notes for stderr: named files that are not checked, and why. */
+  notes: string[];
+}
+
+/**
+ * Loads the workspace folders through the same loader as the language server,
+ * and refuses (exit 2) a `.archframe.yaml` that cannot be read or has errors:
+ * in CI a broken configuration must not pass silently as "no findings".
+ */
+export function load(targets: Targets, cwd: string, onProgress?: (done: number, total: number) => void): LoadedWorkspace {
+  for (const folder of targets.folders) {
+    const config = path.join(folder, CONFIG_NAME);
+    if (!fs.existsSync(config)) continue;
+    try {
+      fs.readFileSync(config, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${display(config, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
+  const engine = loadWorkspace(targets.folders.map(fileUri), {}, onProgress);
+  const problems = targets.folders.flatMap((folder) => configProblems(engine, fileUri(folder), cwd));
+  if (problems.length > 0) {
+    throw new UsageError(`invalid configuration; fix it before checking:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  const notes: string[] = [];
+  for (const uri of targets.scopeFiles) {
+    if (engine.hasFile(uri)) continue;
+    const file = display(fsPathOf(uri), cwd);
+    notes.push(
+      isIgnored(engine, uri)
+        ? `${file} is not checked: it matches an \`ignore:\` glob of ${CONFIG_NAME}.`
+        : `${file} is not checked: it is not an architecture manifest, ADR, runbook or postmortem.`,
+    );
+  }
+  return { engine, notes };
+}
+
+/** The configuration's own problems (YAML, schema) and rule ids that no rule has. */
+function configProblems(engine: Engine, folder: string, cwd: string): string[] {
+  const uri = joinUri(folder, CONFIG_NAME);
+  const document = engine.document(uri) as ConfigDocument | undefined;
+  if (!document || document.kind !== 'config') return [];
+  const file = display(fsPathOf(uri), cwd);
+  const problems = document.problems.map((problem) => {
+    const start = document.lines.position(problem.span[0]);
+    return `${file}:${start.line + 1}:${start.character + 1} ${problem.message} (${problem.ruleId})`;
+  });
+  for (const id of Object.keys(document.config.rules ?? {})) {
+    if (ruleMeta(id)) continue;
+    const near = closestMatch(id, RULES.map((r) => r.meta.id));
+    problems.push(`${file}: rules: no rule named '${id}'${near ? `. Did you mean '${near}'?` : ". Run 'archframe rules' for the list."}`);
+  }
+  return problems;
+}
+
+/** The findings to report: those in the named folders and files, sorted by file then position. */
+export function findingsInScope(engine: Engine, targets: Targets): Finding[] {
+  const files = new Set(targets.scopeFiles);
+  const findings: Finding[] = [];
+  for (const [uri, list] of engine.findings()) {
+    if (files.has(uri) || targets.scopeFolders.some((folder) => isInside(folder, uri))) findings.push(...list);
+  }
+  return findings.sort(
+    (a, b) => compareText(a.uri, b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareText(a.ruleId, b.ruleId),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A path as the user reads it: relative to the current folder, '/'-separated, absolute when outside. */
+export function display(fsPath: string, cwd: string): string {
+  const relative = path.relative(cwd, fsPath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return fsPath;
+  return relative.split(path.sep).join('/');
+}
