@@ -11,14 +11,25 @@ import { findPair, nodeSpan } from '../parse/yamlAst';
 
 /** Adds `key: value` to a map; `valueText` is YAML in flow style (e.g. `2s`, `{ atRest: true }`). */
 export function addKey(manifest: ManifestDocument, map: YAMLMap, key: string, valueText: string): TextEdit {
+  return addKeys(manifest, map, [[key, valueText]]);
+}
+
+/**
+ * Adds several keys to a map in one edit, in the given order (two insertions
+ * at one place would be applied in an order the editor chooses).
+ */
+export function addKeys(manifest: ManifestDocument, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit {
   const range = (offset: number) => manifest.lines.range([offset, offset]);
   if (map.flow) {
     const span = nodeSpan(map)!;
-    const close = manifest.text.lastIndexOf('}', span[1]);
+    // The span ends after the closing brace: search before it, or a parent's brace right after it is found.
+    const close = manifest.text.lastIndexOf('}', span[1] - 1);
     const inside = manifest.text.slice(span[0] + 1, close);
-    if (inside.trim().length === 0) return { uri: manifest.uri, range: manifest.lines.range([span[0] + 1, close]), newText: ` ${key}: ${valueText} ` };
-    const at = span[0] + 1 + inside.trimEnd().length;
-    return { uri: manifest.uri, range: range(at), newText: `, ${key}: ${valueText}` };
+    const pairs = entries.map(([key, value]) => `${key}: ${value}`).join(', ');
+    if (inside.trim().length === 0) return { uri: manifest.uri, range: manifest.lines.range([span[0] + 1, close]), newText: ` ${pairs} ` };
+    const kept = inside.trimEnd();
+    const at = span[0] + 1 + kept.length;
+    return { uri: manifest.uri, range: range(at), newText: kept.endsWith(',') ? ` ${pairs}` : `, ${pairs}` };
   }
   const last = map.items[map.items.length - 1] as Pair | undefined;
   const first = map.items[0] as Pair | undefined;
@@ -27,7 +38,29 @@ export function addKey(manifest: ManifestDocument, map: YAMLMap, key: string, va
   const end = last ? pairEnd(manifest, last) : nodeSpan(map)![1];
   const line = manifest.lines.position(end).line;
   const at = manifest.lines.lineEnd(line);
-  return { uri: manifest.uri, range: range(at), newText: `${eol(manifest)}${' '.repeat(indent)}${key}: ${valueText}` };
+  return { uri: manifest.uri, range: range(at), newText: entries.map(([key, value]) => `${eol(manifest)}${' '.repeat(indent)}${key}: ${value}`).join('') };
+}
+
+/**
+ * Sets several keys of one map: existing ones get their value replaced, the
+ * missing ones are added together. Values are YAML in flow style.
+ */
+export function setKeys(manifest: ManifestDocument, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit[] {
+  const edits = entries.filter(([key]) => findPair(map, key)).map(([key, value]) => setPath(manifest, map, [key], value));
+  const missing = entries.filter(([key]) => !findPair(map, key));
+  if (missing.length > 0) edits.push(addKeys(manifest, map, missing));
+  return edits;
+}
+
+/**
+ * Turns a scalar into a flow map that holds it under `key`, followed by more
+ * entries: a dependency written `- payments` becomes
+ * `- { target: payments, timeout: 2s }`. The scalar's text is kept as written.
+ */
+export function scalarToMap(manifest: ManifestDocument, scalar: Node, key: string, entries: readonly (readonly [string, string])[]): TextEdit {
+  const span = nodeSpan(scalar)!;
+  const pairs = [[key, manifest.text.slice(span[0], span[1])] as const, ...entries].map(([k, v]) => `${k}: ${v}`).join(', ');
+  return { uri: manifest.uri, range: manifest.lines.range(span), newText: `{ ${pairs} }` };
 }
 
 /**

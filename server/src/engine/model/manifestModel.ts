@@ -1,4 +1,6 @@
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { DependencyObject, ElementSection } from './manifest';
+import { findPair } from '../parse/yamlAst';
 import type { ManifestDocument, ManifestElement } from '../parse/manifest';
 
 export const DEFAULT_LAYERS: Record<string, readonly string[]> = {
@@ -52,10 +54,11 @@ export class ManifestModel {
       }
     }
     for (const source of this.components.values()) {
-      (source.value?.dependsOn ?? []).forEach((item, index) => {
+      const indices = sourceIndices(source);
+      (source.value?.dependsOn ?? []).forEach((item, position) => {
         const bare = typeof item === 'string';
         const spec: DependencyObject = bare ? { target: item } : item;
-        const edge: DependencyEdge = { source, index, spec, bare, target: this.element(spec.target) };
+        const edge: DependencyEdge = { source, index: indices[position] ?? position, spec, bare, target: this.element(spec.target) };
         this.edges.push(edge);
         push(this.edgesBySource, source.name, edge);
         push(this.edgesByTarget, spec.target, edge);
@@ -94,6 +97,26 @@ export class ManifestModel {
     yield* this.datastores.values();
     yield* this.channels.values();
   }
+}
+
+/**
+ * The index in the YAML sequence of each validated `dependsOn` item. Items
+ * that fail validation are dropped from the model, which shifts the later
+ * ones; matching targets in order keeps every edge on its own source item.
+ */
+function sourceIndices(source: ManifestElement<'components'>): number[] {
+  const items = source.value?.dependsOn ?? [];
+  const sequence = isMap(source.node) ? findPair(source.node, 'dependsOn')?.value : undefined;
+  if (!isSeq(sequence) || sequence.items.length === items.length) return items.map((_, i) => i);
+  const targetOf = (node: unknown): unknown => (isScalar(node) ? node.value : isMap(node) ? (findPair(node, 'target')?.value as Scalar | undefined)?.value : undefined);
+  const indices: number[] = [];
+  let next = 0;
+  for (const item of items) {
+    const target = typeof item === 'string' ? item : item.target;
+    while (next < sequence.items.length && targetOf(sequence.items[next]) !== target) next++;
+    indices.push(next < sequence.items.length ? next++ : indices.length);
+  }
+  return indices;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
