@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { KNOWLEDGE, entryById, lookupTerm, type KnowledgeEntry } from '../../engine/knowledge';
 import { RULES, ruleMeta } from '../../engine/rules';
 import { CATEGORY_TITLES, type RuleMeta } from '../../engine/rules/types';
 import { closestMatch } from '../../engine/text/strings';
@@ -9,7 +10,8 @@ import { UsageError } from '../io';
 const USAGE = `Usage: archframe explain <rule-id|term>
 
 Prints a rule's documentation (docs/rules/<id>.md), or the framework entry
-for a term (an axiom, a pattern, a practice).
+for a term: an axiom, a pattern, a practice, by its id, title or a usual
+name ('archframe explain cqrs', 'archframe explain "circuit breaker"').
 
 Options:
   -h, --help  this help`;
@@ -19,28 +21,47 @@ export const explain = defineCommand({
   summary: "Print a rule's documentation or a framework entry.",
   usage: USAGE,
   options: {},
-  maxPositionals: Infinity,
   run({ positionals, io }) {
     const term = positionals.join(' ').trim();
     if (term === '') throw new UsageError("name a rule or a term, e.g. 'archframe explain duplicate-name'.");
     const meta = ruleMeta(term) ?? ruleMeta(term.toLowerCase());
-    if (meta) {
-      io.stdout(ruleText(meta));
-      return 0;
+    const entry = lookupTerm(term);
+    if (!meta && !entry) {
+      io.stderr(`archframe explain: no rule or framework entry named '${term}'.${suggestion(term)}\n`);
+      return 1;
     }
-    const near = closestMatch(term, RULES.map((r) => r.meta.id));
-    io.stderr(`archframe explain: no rule or framework entry named '${term}'.${near ? ` Did you mean '${near}'?` : " 'archframe rules' lists the rules."}\n`);
-    return 1;
+    const parts: string[] = [];
+    if (meta) parts.push(ruleText(meta));
+    if (entry) parts.push(entryText(entry));
+    io.stdout(parts.join('\n\n' + '─'.repeat(40) + '\n\n') + '\n');
+    return 0;
   },
 });
 
+function suggestion(term: string): string {
+  const names = [...RULES.map((r) => r.meta.id), ...KNOWLEDGE.flatMap((e) => [e.id, e.title, ...e.aliases])];
+  const near = closestMatch(term, names);
+  return near ? ` Did you mean '${near}'?` : " 'archframe rules' lists the rules.";
+}
+
 function ruleText(meta: RuleMeta): string {
-  const header = `${meta.id} · ${CATEGORY_TITLES[meta.category]} · default severity ${meta.severity}${meta.fixable ? ' · quick fix' : ''}\n${meta.reference}\n\n`;
+  const lines = [`${meta.id} · rule · ${CATEGORY_TITLES[meta.category]} · default severity ${meta.severity}${meta.fixable ? ' · quick fix' : ''}`, `Framework: ${meta.reference}`, ''];
   let page: string | undefined;
   try {
     page = fs.readFileSync(ruleDocsFile(meta.id), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim();
   } catch {
     page = undefined;
   }
-  return header + (page ?? `${meta.summary}\n\n(No docs page at ${ruleDocsFile(meta.id)}.)`) + '\n';
+  lines.push(page ?? `${meta.summary}\n\n(No docs page at ${ruleDocsFile(meta.id)}.)`);
+  const knowledge = (meta.knowledge ?? []).map(entryById).filter((e): e is KnowledgeEntry => e !== undefined);
+  if (knowledge.length > 0) lines.push('', `Framework entries: ${knowledge.map((e) => `${e.title} (${e.id})`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function entryText(entry: KnowledgeEntry): string {
+  const lines = [`${entry.title} · framework entry (${entry.id})`, `Framework: ${entry.reference}`, '', entry.summary];
+  const related = entry.related.map((id) => entryById(id)?.title ?? id);
+  if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
+  if (entry.rules.length > 0) lines.push(`Rules: ${entry.rules.join(', ')}`);
+  return lines.join('\n');
 }
