@@ -25,6 +25,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['scripts/schema-entry.ts'], outfile: '.build/schema.js', sourcemap: false },
+  { ...common, entryPoints: ['server/src/engine/templates/index.ts'], outfile: '.build/templates.js', sourcemap: false },
 ];
 
 if (watch) {
@@ -37,4 +38,7 @@ if (watch) {
   writeFileSync(join(root, 'dist/schemas/config.schema.json'), JSON.stringify(configJsonSchema(), null, 2) + '\n');
   // Committed, so that the grammar is visible in review; a test checks it matches the schema.
   writeFileSync(join(root, 'syntaxes/archframe-manifest.tmLanguage.json'), JSON.stringify(manifestGrammar(), null, 2) + '\n');
+  // Snippets, generated from the engine's templates (one source for snippets, commands and fixes); committed, checked by a test.
+  const { snippetFiles } = await import(join(root, '.build/templates.js'));
+  for (const [name, content] of Object.entries(snippetFiles())) writeFileSync(join(root, 'snippets', name), JSON.stringify(content, null, 2) + '\n');
 }
