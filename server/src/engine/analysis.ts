@@ -8,6 +8,7 @@ import { parseManifest } from './parse/manifest';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
 import type { Place, Report, Rule, RuleContext } from './rules/types';
+import { applySuppressions } from './suppressions';
 import { joinUri, relativePath } from './text/uri';
 import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders } from './workspace/classify';
 import { createAdrIndex } from './workspace/adrIndex';
@@ -181,6 +182,18 @@ export class Engine {
         }
       }
     }
+    applySuppressions(findings, {
+      workspace: snapshot,
+      severity: (uri, ruleId, preferred) => {
+        const config = this.configFor(uri);
+        const configured = this.severity(config, ruleId);
+        const explicit = config.rules?.[ruleId] ?? this.settings.rules?.[ruleId];
+        return configured && !explicit && preferred ? preferred : configured;
+      },
+      requireReason: (uri) => this.configFor(uri).suppressions?.requireReason === true,
+      isRule: (id) => ruleMeta(id) !== undefined,
+      ruleIds: () => RULES.map((rule) => rule.meta.id),
+    });
     for (const list of findings.values()) list.sort(compareFindings);
     this.cached = { snapshot, findings };
     return this.cached;
