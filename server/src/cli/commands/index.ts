@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { check } from './check';
+import { diagram } from './diagram';
 import { explain } from './explain';
 import { rules } from './rules';
 
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   check as Command,
   rules as Command,
   explain as Command,
+  diagram as Command,
 ];
 
 export function commandByName(name: string): Command | undefined {
