@@ -29,8 +29,6 @@ export interface Template {
   body: string;
 }
 
-const ALL_MARKDOWN: TemplateTarget[] = ['adr', 'runbook', 'postmortem', 'markdown'];
-
 function part(write: (b: SnippetBuilder) => string): string {
   return write(new SnippetBuilder()) + '\n$0';
 }
@@ -94,7 +92,7 @@ export const TEMPLATES: readonly Template[] = [
     label: 'Incident status update',
     description: 'Incident communication (Appendix D §2): service and state, severity SEV1-SEV4, impact, start time, current status, time of the next update.',
     language: 'markdown',
-    fits: ALL_MARKDOWN,
+    fits: ['runbook', 'postmortem', 'markdown'],
     body: incidentUpdateSnippet(),
   },
   {

@@ -102,6 +102,7 @@ export interface PostmortemFill {
   title?: string;
   /** `YYYY-MM-DD`; the editor's date variables otherwise. */
   date?: string;
+  severity?: string;
 }
 
 /** The body of a postmortem section (what follows its heading). */
@@ -141,7 +142,7 @@ export function postmortemSnippet(fill: PostmortemFill = {}): string {
     `# ${b.value(fill.title, 'Incident title')}`,
     '',
     `- Date: ${dateSnippet(fill.date)}`,
-    `- Severity: ${b.choice(SEVERITIES)}`,
+    `- Severity: ${fill.severity !== undefined ? b.text(fill.severity) : b.choice(SEVERITIES)}`,
     `- Status: ${b.choice(['Draft', 'In review', 'Final'])}`,
   ].join('\n');
   const sections = POSTMORTEM_SECTIONS.map((section) => `## ${section}\n\n${postmortemSectionSnippet(b, section)}`);

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { engineFor, lines, uriOf } from '../../../../test/helpers/engine';
+import { applyEdits } from '../fixes/yamlEdits';
+import { parseManifest } from '../parse/manifest';
+import { LineIndex } from '../text/lineIndex';
+import { displayName, planPostmortem, planRunbook, runbookCandidates, templatesForFile } from './operations';
+
+const MANIFEST = lines(
+  'archframe: 1',
+  'system: shop',
+  'teams:',
+  '  platform: { type: platform, oncall: platform-primary }',
+  '  storefront: { type: stream-aligned }',
+  'components:',
+  '  api-gateway:',
+  '    kind: gateway',
+  '    owner: platform',
+  '    description: Public entry point of the shop API',
+  '    exposure: public',
+  '    replicas: 2',
+  '    deployment: blue-green',
+  '    observability: { healthCheck: /ready, alerts: burn-rate }',
+  '    slo: { availability: 99.9, latencyP99: 200ms, errorRate: 1 }',
+  '    dependsOn:',
+  '      - target: catalog',
+  '        via: http',
+  '        timeout: 300ms',
+  '      - { target: orders-db, via: database, timeout: 100ms, access: read }',
+  '  catalog:',
+  '    kind: service',
+  '    owner: storefront',
+  '    runbook: ops/catalog-runbook.md',
+  '  worker:',
+  '    kind: worker',
+  'datastores:',
+  '  orders-db: { owner: catalog }',
+);
+
+function workspace(extra: Record<string, string> = {}, otherFiles: string[] = []) {
+  return engineFor({ 'architecture.yaml': MANIFEST, ...extra }, {}, otherFiles).snapshot();
+}
+
+describe('New Runbook planning', () => {
+  it('fills Overview from description, owner and on-call, Dependencies from dependsOn, one issue per SLO objective', () => {
+    const plan = planRunbook(workspace(), 'api-gateway');
+    assert.ok(plan.ok, JSON.stringify(plan));
+    assert.equal(plan.document.uri, uriOf('docs/runbooks/api-gateway.md'));
+    assert.equal(plan.document.path, 'docs/runbooks/api-gateway.md');
+    const text = plan.document.text;
+    assert.match(text, /^# API Gateway: Runbook\n\n## Overview\n\nPublic entry point of the shop API\. api-gateway is a public gateway \(2 replicas, deployed blue-green\)\. Owned by the platform team; on-call rotation: platform-primary\. Health check: `\/ready`\.\n/);
+    assert.match(text, /## Dependencies\n\n- catalog \(http, 300ms timeout\)\n- orders-db \(database, read, 100ms timeout\)\n\n## Common Issues/);
+    const issues = [...text.matchAll(/^### Issue: (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(issues, ['High latency', 'Availability below 99.9 %', 'Error rate above 1 %']);
+    assert.match(text, /\*\*Symptoms:\*\* P99 above 200 ms \(the SLO\); the burn-rate alert fires\./);
+    assert.match(text, /switch traffic back to the previous \(blue\) environment/);
+    assert.equal(text.match(/\*\*(Symptoms|Diagnosis|Resolution):\*\*/g)?.length, 9, 'each issue has Symptoms, Diagnosis and Resolution');
+    assert.doesNotMatch(text, /\$\{|\$\d/, 'no snippet syntax left in a file');
+  });
+
+  it('links the new runbook from the manifest with a `runbook:` key, leaving the rest of the manifest as it was', () => {
+    const plan = planRunbook(workspace(), 'api-gateway');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.edits.length, 1);
+    const after = applyEdits(MANIFEST, new LineIndex(MANIFEST), plan.document.edits);
+    const last = '      - { target: orders-db, via: database, timeout: 100ms, access: read }\n';
+    assert.equal(after, MANIFEST.replace(last, `${last}    runbook: docs/runbooks/api-gateway.md\n`));
+    assert.deepEqual(parseManifest(uriOf('architecture.yaml'), after).problems, []);
+  });
+
+  it('writes to the path the component declares as its runbook, without touching the manifest', () => {
+    const plan = planRunbook(workspace(), 'catalog');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.path, 'ops/catalog-runbook.md');
+    assert.deepEqual(plan.document.edits, []);
+    assert.match(plan.document.text, /^# Catalog: Runbook\n/);
+    // No SLO: one issue to fill in, from the template.
+    assert.deepEqual([...plan.document.text.matchAll(/^### Issue: (.+)$/gm)].map((m) => m[1]), ['High latency']);
+  });
+
+  it('uses the configured runbooks folder', () => {
+    const plan = planRunbook(workspace({ '.archframe.yaml': 'folders: { runbooks: [ops/runbooks, runbooks] }\n' }), 'api-gateway');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.path, 'ops/runbooks/api-gateway.md');
+  });
+
+  it('refuses to overwrite an existing runbook and says where it is', () => {
+    const plan = planRunbook(workspace({}, ['docs/runbooks/api-gateway.md']), 'api-gateway');
+    assert.deepEqual(plan, { ok: false, message: 'api-gateway already has a runbook: docs/runbooks/api-gateway.md. It was left as it is.', existing: uriOf('docs/runbooks/api-gateway.md') });
+    assert.equal(planRunbook(workspace(), 'nope').ok, false);
+  });
+
+  it('lists the components for the quick pick, those without a runbook first', () => {
+    const candidates = runbookCandidates(workspace({}, ['ops/catalog-runbook.md']));
+    assert.deepEqual(candidates.map((c) => [c.name, c.owner, c.runbook !== undefined]), [
+      ['api-gateway', 'platform', false],
+      ['worker', undefined, false],
+      ['catalog', 'storefront', true],
+    ]);
+  });
+
+  it('names the service in the title so that it kebab-cases back to the component', () => {
+    assert.equal(displayName('api-gateway'), 'API Gateway');
+    assert.equal(displayName('orders-db-sync'), 'Orders DB Sync');
+  });
+});
+
+describe('New Postmortem planning', () => {
+  it('names the file date + kebab-case title and fills the title, the date and the seven sections', () => {
+    const plan = planPostmortem(workspace(), '  Checkout outage: payments down! ', '2025-07-01');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.path, 'docs/postmortems/2025-07-01-checkout-outage-payments-down.md');
+    const text = plan.document.text;
+    assert.match(text, /^# Checkout outage: payments down!\n\n- Date: 2025-07-01\n/);
+    assert.deepEqual([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['Summary', 'Impact', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items']);
+    assert.match(text, /\| Action \| Owner \| Due \|\n\|---\|---\|---\|\n\| .+ \| @owner \| YYYY-MM-DD \|/);
+    assert.doesNotMatch(text, /\$\{|\$[A-Z0-9]/);
+  });
+
+  it('never overwrites: picks the next free name', () => {
+    const plan = planPostmortem(workspace({}, ['docs/postmortems/2025-07-01-db-failover.md', 'docs/postmortems/2025-07-01-db-failover-2.md']), 'DB failover', '2025-07-01');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.path, 'docs/postmortems/2025-07-01-db-failover-3.md');
+  });
+
+  it('uses the configured folder, keeps a chosen severity, and refuses an empty title', () => {
+    const plan = planPostmortem(workspace({ '.archframe.yaml': 'folders: { postmortems: incidents }\n' }), 'Ünïcode façade', '2025-07-01', 'SEV2');
+    assert.ok(plan.ok);
+    assert.equal(plan.document.path, 'incidents/2025-07-01-unicode-facade.md');
+    assert.match(plan.document.text, /- Severity: SEV2\n/);
+    assert.equal(planPostmortem(workspace(), '   ', '2025-07-01').ok, false);
+  });
+});
+
+describe('Insert Template choices', () => {
+  const ids = (languageId: string, path: string, text = '# x\n') => templatesForFile(languageId, path, text).map((t) => t.id);
+
+  it('offers manifest snippets in manifests and the matching Markdown templates elsewhere', () => {
+    assert.deepEqual(ids('archframe-manifest', 'architecture.yaml'), ['component', 'dependency', 'datastore', 'channel', 'slo']);
+    assert.deepEqual(ids('markdown', 'docs/runbooks/api.md'), ['runbook-issue', 'incident-update', 'runbook']);
+    assert.deepEqual(ids('markdown', 'docs/postmortems/x.md'), ['incident-update', 'action-item', 'postmortem']);
+    assert.deepEqual(ids('markdown', 'docs/adr/0001-x.md'), ['adr', 'adr-nygard', 'adr-madr']);
+    assert.equal(ids('markdown', 'notes.md').length, 8);
+    assert.deepEqual(ids('plaintext', 'notes.txt'), []);
+  });
+
+  it('puts whole-document templates first in an empty file', () => {
+    assert.deepEqual(ids('markdown', 'docs/runbooks/new.md', ''), ['runbook', 'runbook-issue', 'incident-update']);
+  });
+});
