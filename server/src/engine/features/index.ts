@@ -1,6 +1,7 @@
 import type { TextEdit } from '../model/findings';
 import type { DocumentKind } from '../workspace/classify';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../workspace/snapshot';
+import { configFeatures } from './config';
 import { manifestFeatures } from './manifest';
 import { markdownFeatures } from './markdown';
 import type { CodeLens, Completion, DocumentLink, DocumentSymbol, FoldingRange, Hover, Target } from './types';
@@ -38,6 +39,7 @@ const FEATURES: Partial<Record<DocumentKind, DocumentFeatures>> = {
   adr: markdownFeatures as DocumentFeatures,
   runbook: markdownFeatures as DocumentFeatures,
   postmortem: markdownFeatures as DocumentFeatures,
+  config: configFeatures as DocumentFeatures,
 };
 
 export function featuresFor(document: AnalysedDocument): DocumentFeatures {

@@ -19,7 +19,8 @@ export const configSchema = z.strictObject({
   ignore: z.array(z.string()).optional().meta({ description: 'Globs of workspace-relative paths that are not analysed.' }),
   suppressions: z
     .strictObject({ requireReason: z.boolean().optional().meta({ description: 'Suppression comments must give a reason after `--`.' }) })
-    .optional(),
+    .optional()
+    .meta({ description: 'How `archframe-disable` suppression comments are checked.' }),
   folders: z
     .strictObject({ adr: folderList.optional(), runbooks: folderList.optional(), postmortems: folderList.optional() })
     .optional()
@@ -29,7 +30,8 @@ export const configSchema = z.strictObject({
       format: z.enum(ADR_FORMATS).optional().meta({ description: 'The ADR format the team uses; its section rule then applies to every ADR.' }),
       statuses: z.array(z.string()).optional().meta({ description: 'Extra status words the team uses.' }),
     })
-    .optional(),
+    .optional()
+    .meta({ description: 'How the team writes ADRs: their format and extra status words.' }),
   maxFileSize: z.number().int().positive().optional().meta({ description: 'Largest file analysed, in bytes (default 5 MB).' }),
 });
 

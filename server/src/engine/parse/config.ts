@@ -1,9 +1,12 @@
-import { isMap, parseDocument, type Node } from 'yaml';
+import { isMap, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { configSchema, type Config } from '../model/config';
 import { LineIndex } from '../text/lineIndex';
 import type { ParseProblem } from './problem';
 import { reportDuplicateKeys } from './manifest';
 import { validate } from './validate';
+import { RULES, ruleMeta } from '../rules';
+import { closestMatch } from '../text/strings';
+import { findPair, nodeSpan, scalarKey } from './yamlAst';
 
 export interface ConfigDocument {
   kind: 'config';
@@ -33,8 +36,29 @@ export function parseConfig(uri: string, text: string): ConfigDocument {
       problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the configuration: ${(error as Error).message}` });
     }
     if (value !== undefined) config = validate(configSchema, value, contents, [], problems, undefined, configSchema) ?? {};
+    config = checkRuleIds(contents, config, problems);
   } else if (contents !== null && yaml.errors.length === 0) {
     problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions).' });
   }
   return { kind: 'config', uri, text, lines, config, problems };
+}
+
+/** Keys of `rules:` must be rule ids: an unknown one is reported on its key (with a did-you-mean) and left out of the configuration. */
+function checkRuleIds(contents: YAMLMap, config: Config, problems: ParseProblem[]): Config {
+  const rulesNode = findPair(contents, 'rules')?.value as Node | null | undefined;
+  if (!config.rules || !isMap(rulesNode)) return config;
+  const rules = { ...config.rules };
+  for (const pair of rulesNode.items) {
+    const id = scalarKey(pair);
+    if (id === undefined || ruleMeta(id)) continue;
+    const guess = closestMatch(id, RULES.map((rule) => rule.meta.id));
+    problems.push({
+      ruleId: 'schema-enum',
+      span: nodeSpan(pair.key as Node) ?? [0, 0],
+      message: `'${id}' is not a rule id.${guess ? ` Did you mean '${guess}'?` : ' The rule ids are listed in docs/rules/.'}`,
+      suggestion: guess,
+    });
+    delete rules[id];
+  }
+  return { ...config, rules };
 }
