@@ -40,7 +40,7 @@ it('runbook: the quick fix creates the runbook from the template, and the findin
   assert.equal(fix.title, 'Create docs/runbooks/api.md from the runbook template');
   const [file] = fix.createFiles!;
   assert.equal(file.uri, uriOf('docs/runbooks/api.md'));
-  assert.match(file.text, /^# api: Runbook\n\n## Overview\n\nTakes orders\. Owned by checkout\.\n\n## Dependencies\n\n- Datastore \(postgresql\): db via database\n\n## Common Issues\n\n### Issue: api is unavailable\n/);
+  assert.match(file.text, /^# API: Runbook\n\n## Overview\n\nTakes orders\.[^\n]*Owned by the checkout team\.\n\n## Dependencies\n\n- db \(database, 200ms timeout\)\n\n## Common Issues\n\n### Issue: /);
   assert.match(file.text, /\*\*Symptoms:\*\*[^]*\*\*Diagnosis:\*\*[^]*\*\*Resolution:\*\*/);
   const fixedManifest = manifest.replace("timeout: 200ms }\n", "timeout: 200ms }\n    runbook: docs/runbooks/api.md\n");
   const after = engineFor({ 'architecture.yaml': fixedManifest, 'docs/runbooks/api.md': file.text });
