@@ -4,7 +4,8 @@ import { SEVERITY_ORDER, type Finding, type Severity } from '../model/findings';
 import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
 import type { ManifestElement } from '../parse/manifest';
 import { stronglyConnectedComponents } from '../graph/cycles';
-import { locate, nodeSpan } from '../parse/yamlAst';
+import { dependencyNode } from '../graph/dependencies';
+import { nodeSpan } from '../parse/yamlAst';
 import type { Range, Span } from '../text/types';
 
 /**
@@ -193,10 +194,7 @@ export function edgeStyle(via: string | undefined): EdgeStyle {
 }
 
 function dependencySpan(dependency: DependencyEdge): Span {
-  const element = dependency.source;
-  if (!element.node) return element.nameSpan;
-  const found = locate(element.node as Node, ['dependsOn', dependency.index]);
-  return nodeSpan(found.value) ?? element.nameSpan;
+  return nodeSpan(dependencyNode(dependency)) ?? dependency.source.nameSpan;
 }
 
 /** Edges inside one strongly connected component of the component graph close a cycle. */

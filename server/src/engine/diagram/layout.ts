@@ -80,6 +80,8 @@ const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
   'elk.partitioning.activate': 'true',
+  // Partitions order nodes only within one connected component: lay out the whole graph as one.
+  'elk.separateConnectedComponents': 'false',
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
