@@ -1,5 +1,8 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { insertTemplate } from './insertTemplate';
+import { newPostmortem } from './newPostmortem';
+import { newRunbook } from './newRunbook';
 
 /**
  * A palette command: asks the user for what it needs (input boxes, quick
@@ -10,4 +13,4 @@ export interface ClientCommand {
   run(client: LanguageClient, context: ExtensionContext, ...args: unknown[]): Promise<unknown>;
 }
 
-export const CLIENT_COMMANDS: ClientCommand[] = [];
+export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate];

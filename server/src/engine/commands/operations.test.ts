@@ -4,6 +4,7 @@ import { engineFor, lines, uriOf } from '../../../../test/helpers/engine';
 import { applyEdits } from '../fixes/yamlEdits';
 import { parseManifest } from '../parse/manifest';
 import { LineIndex } from '../text/lineIndex';
+import type { DocumentKind } from '../workspace/classify';
 import { displayName, planPostmortem, planRunbook, runbookCandidates, templatesForFile } from './operations';
 
 const MANIFEST = lines(
@@ -133,18 +134,19 @@ describe('New Postmortem planning', () => {
 });
 
 describe('Insert Template choices', () => {
-  const ids = (languageId: string, path: string, text = '# x\n') => templatesForFile(languageId, path, text).map((t) => t.id);
+  const ids = (kind: DocumentKind | undefined, languageId = 'markdown', text = '# x\n') => templatesForFile(kind, languageId, text).map((t) => t.id);
 
-  it('offers manifest snippets in manifests and the matching Markdown templates elsewhere', () => {
-    assert.deepEqual(ids('archframe-manifest', 'architecture.yaml'), ['component', 'dependency', 'datastore', 'channel', 'slo']);
-    assert.deepEqual(ids('markdown', 'docs/runbooks/api.md'), ['runbook-issue', 'incident-update', 'runbook']);
-    assert.deepEqual(ids('markdown', 'docs/postmortems/x.md'), ['incident-update', 'action-item', 'postmortem']);
-    assert.deepEqual(ids('markdown', 'docs/adr/0001-x.md'), ['adr', 'adr-nygard', 'adr-madr']);
-    assert.equal(ids('markdown', 'notes.md').length, 8);
-    assert.deepEqual(ids('plaintext', 'notes.txt'), []);
+  it('offers manifest snippets in manifests and the Markdown templates of the document\'s kind elsewhere', () => {
+    assert.deepEqual(ids('manifest', 'archframe-manifest'), ['component', 'dependency', 'datastore', 'channel', 'slo']);
+    assert.deepEqual(ids(undefined, 'archframe-manifest'), ['component', 'dependency', 'datastore', 'channel', 'slo']);
+    assert.deepEqual(ids('runbook'), ['runbook-issue', 'incident-update', 'runbook']);
+    assert.deepEqual(ids('postmortem'), ['incident-update', 'action-item', 'postmortem']);
+    assert.deepEqual(ids('adr'), ['adr', 'adr-nygard', 'adr-madr']);
+    assert.equal(ids(undefined).length, 8);
+    assert.deepEqual(ids(undefined, 'plaintext'), []);
   });
 
   it('puts whole-document templates first in an empty file', () => {
-    assert.deepEqual(ids('markdown', 'docs/runbooks/new.md', ''), ['runbook', 'runbook-issue', 'incident-update']);
+    assert.deepEqual(ids('runbook', 'markdown', ''), ['runbook', 'runbook-issue', 'incident-update']);
   });
 });

@@ -10,7 +10,7 @@ import { dependencyText, postmortemSnippet, SEVERITIES, runbookSnippet, type Run
 import { dateVariables, expandSnippet } from '../templates/snippet';
 import { kebabCase } from '../text/strings';
 import { joinUri, relativePath } from '../text/uri';
-import { classify, documentFolders } from '../workspace/classify';
+import type { DocumentKind } from '../workspace/classify';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 
 /**
@@ -208,12 +208,12 @@ function sloIssues(component: Component, edges: readonly DependencyEdge[]): Runb
 
 /**
  * Which templates fit a file, for Insert Template: a manifest gets the
- * manifest snippets; an ADR, runbook or postmortem the Markdown templates of
- * its kind; other Markdown files every Markdown template.
+ * manifest snippets; an ADR, runbook or postmortem (as the engine classified
+ * it) the Markdown templates of its kind; other Markdown files every Markdown
+ * template. Whole-document templates come first in an empty file.
  */
-export function templatesForFile(languageId: string, path: string, text: string): Template[] {
-  const kind = classify(path, text, documentFolders({}));
+export function templatesForFile(kind: DocumentKind | undefined, languageId: string, text: string): Template[] {
   const target: TemplateTarget | undefined =
-    languageId === 'archframe-manifest' || kind === 'manifest' ? 'manifest' : kind === 'adr' || kind === 'runbook' || kind === 'postmortem' ? kind : languageId === 'markdown' ? 'markdown' : undefined;
+    kind === 'manifest' || languageId === 'archframe-manifest' ? 'manifest' : kind === 'adr' || kind === 'runbook' || kind === 'postmortem' ? kind : languageId === 'markdown' ? 'markdown' : undefined;
   return target ? templatesFor(target, { empty: text.trim() === '' }) : [];
 }

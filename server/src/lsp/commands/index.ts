@@ -1,4 +1,8 @@
 import type { Session } from '../session';
+import { diagram, DIAGRAM_COMMAND } from './diagram';
+import { templatesFor, TEMPLATES_FOR_COMMAND } from './insertTemplate';
+import { newPostmortem, NEW_POSTMORTEM_COMMAND } from './newPostmortem';
+import { newRunbook, NEW_RUNBOOK_COMMAND, runbookComponents, RUNBOOK_COMPONENTS_COMMAND } from './newRunbook';
 
 /**
  * Server commands (workspace/executeCommand). The client's palette commands
@@ -7,4 +11,10 @@ import type { Session } from '../session';
  */
 export type ServerCommand = (session: Session, args: unknown[]) => Promise<unknown> | unknown;
 
-export const COMMANDS: Record<string, ServerCommand> = {};
+export const COMMANDS: Record<string, ServerCommand> = {
+  [RUNBOOK_COMPONENTS_COMMAND]: runbookComponents,
+  [NEW_RUNBOOK_COMMAND]: newRunbook,
+  [NEW_POSTMORTEM_COMMAND]: newPostmortem,
+  [TEMPLATES_FOR_COMMAND]: templatesFor,
+  [DIAGRAM_COMMAND]: diagram,
+};
