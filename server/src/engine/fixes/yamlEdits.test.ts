@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { parseManifest } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
-import { addKeys, applyEdits, scalarToMap, setKeys, setPath } from './yamlEdits';
+import { addKeys, applyEdits, scalarToMap, setKeys, setPath, setPaths } from './yamlEdits';
 
 function edit(text: string, path: PathSegment[], change: (manifest: ReturnType<typeof parseManifest>, node: YAMLMap) => ReturnType<typeof setKeys> | ReturnType<typeof setPath>): string {
   const manifest = parseManifest('file:///w/architecture.yaml', text);
@@ -44,8 +44,16 @@ describe('YAML edits for fixes', () => {
       const manifest = parseManifest('file:///w/architecture.yaml', text);
       const index = before.includes('ledger') ? 1 : 0;
       const scalar = locate(manifest.yaml.contents!, ['components', 'a', 'dependsOn', index]).value!;
-      const result = applyEdits(text, manifest.lines, [scalarToMap(manifest, scalar, 'target', [['timeout', '2s']])]);
+      const result = applyEdits(text, manifest.lines, [scalarToMap(manifest, scalar, 'target', [[['timeout'], '2s']])]);
       assert.equal(result, `${head}components:\n  a:\n    kind: service\n${after}`);
     }
+  });
+
+  it('sets nested paths: into existing maps, and as nested flow maps where they are missing', () => {
+    const text = `${head}components:\n  a:\n    kind: service\n    dependsOn:\n      - target: b\n        retry: { attempts: 3 }\n`;
+    const result = edit(text, ['components', 'a', 'dependsOn', 0], (m, map) =>
+      setPaths(m, map, [[['retry', 'backoff'], 'exponential'], [['retry', 'jitter'], 'true'], [['circuitBreaker', 'failureThreshold'], '5'], [['circuitBreaker', 'resetTimeout'], '30s'], [['timeout'], '2s']]),
+    );
+    assert.equal(result, `${head}components:\n  a:\n    kind: service\n    dependsOn:\n      - target: b\n        retry: { attempts: 3, backoff: exponential, jitter: true }\n        circuitBreaker: { failureThreshold: 5, resetTimeout: 30s }\n        timeout: 2s\n`);
   });
 });

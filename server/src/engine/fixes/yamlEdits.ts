@@ -46,10 +46,47 @@ export function addKeys(manifest: ManifestDocument, map: YAMLMap, entries: reado
  * missing ones are added together. Values are YAML in flow style.
  */
 export function setKeys(manifest: ManifestDocument, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit[] {
-  const edits = entries.filter(([key]) => findPair(map, key)).map(([key, value]) => setPath(manifest, map, [key], value));
-  const missing = entries.filter(([key]) => !findPair(map, key));
-  if (missing.length > 0) edits.push(addKeys(manifest, map, missing));
+  return setPaths(manifest, map, entries.map(([key, value]) => [[key], value] as const));
+}
+
+export type PathValue = readonly [path: readonly string[], valueText: string];
+
+/**
+ * Sets several nested keys of one map in as few edits as can be: existing
+ * values are replaced, existing maps on the way are added to, and what is
+ * missing is added in one edit per map, as flow maps where it nests
+ * (`retry: { backoff: exponential, jitter: true }`).
+ */
+export function setPaths(manifest: ManifestDocument, map: YAMLMap, entries: readonly PathValue[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const additions: [string, string][] = [];
+  for (const [head, rest] of groupByHead(entries)) {
+    const pair = findPair(map, head);
+    const value = pair?.value as Node | null | undefined;
+    if (pair && isMap(value) && rest.every(([path]) => path.length > 0)) edits.push(...setPaths(manifest, value, rest));
+    else if (pair) edits.push(setPath(manifest, map, [head], flowText(rest)));
+    else additions.push([head, flowText(rest)]);
+  }
+  if (additions.length > 0) edits.push(addKeys(manifest, map, additions));
   return edits;
+}
+
+/** Entries grouped by their first key, in first-seen order, with that key removed. */
+function groupByHead(entries: readonly PathValue[]): Map<string, PathValue[]> {
+  const groups = new Map<string, PathValue[]>();
+  for (const [path, value] of entries) {
+    const group = groups.get(path[0]) ?? [];
+    group.push([path.slice(1), value]);
+    groups.set(path[0], group);
+  }
+  return groups;
+}
+
+/** The flow text of entries below one key: the value itself, or a flow map of the rest. */
+function flowText(entries: readonly PathValue[]): string {
+  const leaf = entries.find(([path]) => path.length === 0);
+  if (leaf) return leaf[1];
+  return `{ ${[...groupByHead(entries)].map(([key, rest]) => `${key}: ${flowText(rest)}`).join(', ')} }`;
 }
 
 /**
@@ -57,10 +94,10 @@ export function setKeys(manifest: ManifestDocument, map: YAMLMap, entries: reado
  * entries: a dependency written `- payments` becomes
  * `- { target: payments, timeout: 2s }`. The scalar's text is kept as written.
  */
-export function scalarToMap(manifest: ManifestDocument, scalar: Node, key: string, entries: readonly (readonly [string, string])[]): TextEdit {
+export function scalarToMap(manifest: ManifestDocument, scalar: Node, key: string, entries: readonly PathValue[]): TextEdit {
   const span = nodeSpan(scalar)!;
-  const pairs = [[key, manifest.text.slice(span[0], span[1])] as const, ...entries].map(([k, v]) => `${k}: ${v}`).join(', ');
-  return { uri: manifest.uri, range: manifest.lines.range(span), newText: `{ ${pairs} }` };
+  const text = flowText([[[key], manifest.text.slice(span[0], span[1])], ...entries]);
+  return { uri: manifest.uri, range: manifest.lines.range(span), newText: text };
 }
 
 /**

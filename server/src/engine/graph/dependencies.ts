@@ -2,7 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { TextEdit } from '../model/findings';
 import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
 import { durationMs } from '../model/values';
-import { scalarToMap, setKeys, setPath } from '../fixes/yamlEdits';
+import { scalarToMap, setPaths, type PathValue } from '../fixes/yamlEdits';
 import { elementSpan } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
 import { isSynchronous } from '../rules/kit';
@@ -34,14 +34,10 @@ export function dependencyNode(edge: DependencyEdge): Node | undefined {
  * Sets keys of a dependency (each entry a path inside the item and a flow
  * value), turning a bare `- payments` into `- { target: payments, ... }`.
  */
-export function setDependencyKeys(edge: DependencyEdge, entries: readonly (readonly [readonly string[], string])[]): TextEdit[] {
+export function setDependencyKeys(edge: DependencyEdge, entries: readonly PathValue[]): TextEdit[] {
   const node = dependencyNode(edge);
-  const manifest = edge.source.manifest;
   if (!node) return [];
-  const nest = (path: readonly string[], value: string) => path.slice(1).reduceRight((inner, key) => `{ ${key}: ${inner} }`, value);
-  if (!isMap(node)) return [scalarToMap(manifest, node, 'target', entries.map(([path, value]) => [path[0], nest(path, value)]))];
-  const flat = entries.filter(([path]) => path.length === 1).map(([path, value]) => [path[0], value] as const);
-  return [...setKeys(manifest, node, flat), ...entries.filter(([path]) => path.length > 1).map(([path, value]) => setPath(manifest, node, path, value))];
+  return isMap(node) ? setPaths(edge.source.manifest, node, entries) : [scalarToMap(edge.source.manifest, node, 'target', entries)];
 }
 
 /** Total attempts of a call: `retry.attempts`, else 1. */
