@@ -100,7 +100,7 @@ describe('archframe check --format', () => {
       const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
       addFormats(ajv);
       const validate = ajv.compile(schema);
-      const valid = validate(log);
+      const valid = validate(JSON.parse(stdout));
       assert.ok(valid, JSON.stringify(validate.errors, null, 2));
       // The validator does reject a broken log (so the check above means something).
       assert.equal(validate({ ...log, version: '2.0.0' }), false);

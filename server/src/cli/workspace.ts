@@ -3,8 +3,6 @@ import * as path from 'node:path';
 import type { Engine } from '../engine/analysis';
 import type { Finding } from '../engine/model/findings';
 import type { ConfigDocument } from '../engine/parse/config';
-import { RULES, ruleMeta } from '../engine/rules';
-import { closestMatch } from '../engine/text/strings';
 import { fileUri, fsPathOf, isInside, joinUri } from '../engine/text/uri';
 import { CONFIG_NAME } from '../engine/workspace/classify';
 import { isIgnored, loadWorkspace } from '../node/loadWorkspace';
@@ -93,7 +91,7 @@ export function load(targets: Targets, cwd: string, onProgress?: (done: number, 
   return { engine, notes };
 }
 
-/** The configuration's own problems (YAML, schema) and rule ids that no rule has. */
+/** The configuration's own problems (YAML, schema, rule ids that no rule has), whatever severities it sets. */
 function configProblems(engine: Engine, folder: string, cwd: string): string[] {
   const uri = joinUri(folder, CONFIG_NAME);
   const document = engine.document(uri) as ConfigDocument | undefined;
@@ -103,11 +101,6 @@ function configProblems(engine: Engine, folder: string, cwd: string): string[] {
     const start = document.lines.position(problem.span[0]);
     return `${file}:${start.line + 1}:${start.character + 1} ${problem.message} (${problem.ruleId})`;
   });
-  for (const id of Object.keys(document.config.rules ?? {})) {
-    if (ruleMeta(id)) continue;
-    const near = closestMatch(id, RULES.map((r) => r.meta.id));
-    problems.push(`${file}: rules: no rule named '${id}'${near ? `. Did you mean '${near}'?` : ". Run 'archframe rules' for the list."}`);
-  }
   return problems;
 }
 
