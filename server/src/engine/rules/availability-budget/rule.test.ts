@@ -19,5 +19,10 @@ ruleTests('availability-budget', {
       manifest: lines(...head, '  api:', '    kind: service', '    slo: { availability: 99.99 }', '    dependsOn:', '      - { target: a, via: http }', '      - b', ...callee('a', '99.9'), ...callee('b', '"99.95%"')),
       findings: [{ text: '99.99', message: /promises 99\.99 %, its hard dependencies give 99\.9 × 99\.95 = 99\.85 % \(a, b\)/ }],
     },
+    {
+      name: 'one hard dependency',
+      manifest: lines(...head, '  api:', '    kind: service', '    slo: { availability: 99.95 }', '    dependsOn: [{ target: a, via: grpc }]', ...callee('a', '99.9')),
+      findings: [{ text: '99.95', message: /promises 99\.95 %, its hard dependency a gives 99\.9 %/ }],
+    },
   ],
 });

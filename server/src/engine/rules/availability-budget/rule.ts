@@ -30,7 +30,7 @@ export const rule = defineRule<ManifestDocument>({
       const shown = formatNumber(Math.floor(product * 10 ** digits) / 10 ** digits, digits);
       report({
         at: at(component, ['slo', 'availability'], 'value'),
-        message: `'${component.name}' promises ${formatNumber(own)} %, its hard dependencies give ${factors.map((f) => formatNumber(f.value)).join(' × ')} = ${shown} % (${factors.map((f) => f.name).join(', ')}): add a fallback, make a call asynchronous, or lower the promise.`,
+        message: `'${component.name}' promises ${formatNumber(own)} %, ${factors.length === 1 ? `its hard dependency ${factors[0].name} gives ${shown} %` : `its hard dependencies give ${factors.map((f) => formatNumber(f.value)).join(' × ')} = ${shown} % (${factors.map((f) => f.name).join(', ')})`}: add a fallback, make a call asynchronous, or lower the promise.`,
         element: `components.${component.name}.slo.availability`,
       });
     }

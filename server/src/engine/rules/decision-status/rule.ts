@@ -34,7 +34,7 @@ function successors(workspace: WorkspaceSnapshot, adr: AdrDocument): string[] {
     const reference = item && typeof item === 'object' ? ((item as { target?: string; reference?: string; text?: string }).target ?? (item as { reference?: string }).reference ?? (item as { text?: string }).text) : item;
     if (typeof reference !== 'string' && typeof reference !== 'number') return undefined;
     const found = workspace.adrs.resolve(reference, adr.uri);
-    return found ? adrLabel(found) : String(reference);
+    return found ? adrLabel(found) : `${reference} (not in the workspace)`;
   }).filter((label): label is string => label !== undefined);
 }
 

@@ -36,7 +36,7 @@ export const rule = defineRule<ManifestDocument>({
       if (needed <= own + 1e-9) continue;
       report({
         at: at(component, ['slo', 'latencyP99'], 'value'),
-        message: `'${component.name}' promises a p99 of ${formatMs(own)}, but its synchronous calls need ${parts.map((p) => p.text).join(' + ')} = ${formatMs(needed)} (? = no latency target, counted as 0): raise the target, call in parallel, move closer, or cache.`,
+        message: `'${component.name}' promises a p99 of ${formatMs(own)}, but its synchronous calls need ${parts.map((p) => p.text).join(' + ')} = ${formatMs(needed)}${parts.some((p) => p.text.includes(' ? ')) ? ' (? = no latency target, counted as 0)' : ''}: raise the target, call in parallel, move closer, or cache.`,
         element: `components.${component.name}.slo.latencyP99`,
       });
     }
