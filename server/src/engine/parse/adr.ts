@@ -1,11 +1,60 @@
+import { isScalar, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
+import { allSections, parseMarkdown, type FrontMatter, type MarkdownDocument, type MarkdownHeading, type MarkdownLink, type MarkdownSection } from './markdown';
 import type { ParseProblem } from './problem';
 
 /**
- * An architecture decision record. The foundation reads only what the
- * manifest side needs (number and title); the ADR issue extends this model
- * with format, status, sections and references.
+ * Architecture decision records in every shape real collections use:
+ * Nygard/adr-tools, the framework's own (`# ADR-001: Title`), MADR 2 to 4,
+ * log4brains. Built on the generic Markdown layer; every span comes from its
+ * tree (headings, paragraphs, list items, table cells, links) or from the
+ * front matter's YAML nodes.
+ */
+
+export type AdrFormat = 'nygard' | 'framework' | 'madr' | 'log4brains' | 'unknown';
+export type AdrRelationKind = 'supersedes' | 'supersededBy' | 'amends' | 'amendedBy';
+export type AdrStatusSource = 'front-matter' | 'section' | 'bullet' | 'line' | 'table';
+
+/** A reference to another ADR: an id (`ADR-7`, `ADR 0007`) or a relative Markdown link. */
+export interface AdrReference {
+  kind: 'id' | 'link';
+  /** What resolves it: the id as written (`ADR-7`) or the link's destination. */
+  target: string;
+  /** The text shown: the id, or the link's text. */
+  text: string;
+  /** The whole reference (`ADR-7`, `[text](dest.md)`). */
+  span: Span;
+  /** Where the target is written (the id, or the link's destination). */
+  targetSpan: Span;
+  /** For ids: the number and its prefix (`ADR`, `API`, …). */
+  number?: number;
+  prefix?: string;
+}
+
+export interface AdrRelation extends AdrReference {
+  relation: AdrRelationKind;
+  /** The words that state the relation (`Superseded by`). */
+  phraseSpan: Span;
+  /**
+   * Where it is stated: in the status (section, line, bullet, front matter),
+   * in a Links section, or in a sentence of the text. Only the first two
+   * call for a back-link in the other ADR.
+   */
+  stated: 'status' | 'links' | 'prose';
+}
+
+/** Canonical names of the sections the formats define. */
+export type AdrSectionName = 'status' | 'context' | 'decision' | 'consequences' | 'drivers' | 'options' | 'pros-cons' | 'confirmation' | 'more-information' | 'links' | 'date';
+
+export interface AdrSection {
+  name: AdrSectionName;
+  section: MarkdownSection;
+}
+
+/**
+ * An architecture decision record, as read from its file. `number`, `title`,
+ * `titleSpan` and `status` are what the manifest side uses.
  */
 export interface AdrDocument {
   kind: 'adr';
@@ -13,35 +62,660 @@ export interface AdrDocument {
   text: string;
   lines: LineIndex;
   problems: ParseProblem[];
+  markdown: MarkdownDocument;
+  frontMatter?: FrontMatter;
+  /** File name, and without its extension (log4brains refers to ADRs by it). */
+  fileName: string;
+  stem: string;
+  format: AdrFormat;
+  /** The ADR's number, from the file name, else from the title. */
   number?: number;
+  /** An id prefix other than ADR (`API` in `API-012-…`), upper-case. */
+  prefix?: string;
+  nameNumber?: number;
+  titleNumber?: number;
+  /** Where the title writes its number (`7` in `# 7. Title`, `001` in `# ADR-001: Title`). */
+  titleNumberSpan?: Span;
+  /** A date in the file name (`20201016-…`, `2024-01-05-…`). */
+  nameDate?: string;
+  /** The title without its number (`Use Kafka`). */
   title?: string;
+  /** The title's text span (the whole heading content, number included). */
   titleSpan?: Span;
-  /** Normalised status word (accepted, superseded, …), when one is written. */
+  heading?: MarkdownHeading;
+  /** Normalised status word (accepted, superseded, …), when one is written. Unknown words are kept lower-case. */
   status?: string;
+  /** The status word as written. */
+  statusWord?: string;
+  /** Is `status` a word of the standard vocabulary (or one of its synonyms)? */
+  statusKnown?: boolean;
+  statusSpan?: Span;
+  /** Free text after the status word (`Open to revisiting in Q3`). */
+  statusNote?: string;
+  statusSource?: AdrStatusSource;
+  /** A status place that holds no word (empty `## Status`, `Status:` with nothing after it). */
+  statusEmptySpan?: Span;
+  /** The `## Status` section, when there is one. */
+  statusSection?: MarkdownSection;
+  date?: string;
+  dateSpan?: Span;
+  sections: AdrSection[];
+  relations: AdrRelation[];
+  supersedes: AdrRelation[];
+  supersededBy: AdrRelation[];
+  amends: AdrRelation[];
+  amendedBy: AdrRelation[];
+  /** Every reference to another ADR (ids and relative Markdown links to Markdown files), relations included. */
+  references: AdrReference[];
+  /** Relative links (to any file), for checking that their targets exist. */
+  relativeLinks: MarkdownLink[];
 }
 
-/** All ADRs of the workspace, for resolving references (ADR-7, ADR-0007, 7, a path). */
+/** All ADRs of the workspace, for resolving references (ADR-7, ADR-0007, 7, a path, a log4brains slug). */
 export interface AdrIndex {
   all(): readonly AdrDocument[];
   resolve(reference: string | number, fromUri?: string): AdrDocument | undefined;
+  /** The ADRs of the collection (folder) that holds a document, sorted by file. */
+  collection(uri: string): readonly AdrDocument[];
+  /** The collection folder of an ADR (its folder; for `dated-folder/README.md`, the folder above). */
+  collectionOf(uri: string): string;
+  /** Does the collection mostly do without a status (more than half its ADRs write none)? */
+  collectionOmitsStatus(uri: string): boolean;
+  /** The next free number in a collection. */
+  nextNumber(collectionUri: string): number;
+  /** Other ADRs' references that resolve to this ADR. */
+  referencesTo(adr: AdrDocument): { from: AdrDocument; reference: AdrReference }[];
 }
 
-const NUMBER_IN_NAME = /^(?:adr[-_ ]?)?0*(\d+)[-_ .]/i;
-const TITLE = /^#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;
+// ---------------------------------------------------------------- status vocabulary
+
+export const STATUS_WORDS = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft', 'amended'] as const;
+
+export const STATUS_MEANINGS: Record<(typeof STATUS_WORDS)[number], string> = {
+  proposed: 'Under discussion: the decision is suggested but not yet agreed. Nothing should depend on it yet.',
+  accepted: 'Agreed and in force: the system is (or will be) built this way.',
+  rejected: 'Considered and turned down. Kept so the reasoning is not lost and the question is not reopened without new facts.',
+  deprecated: 'No longer in force, without a direct replacement. Kept for history.',
+  superseded: 'Replaced by a later decision, which the status should link to. The record stays as history; refer to its successor.',
+  draft: 'Still being written (log4brains): not ready for discussion yet.',
+  amended: 'Still in force, but changed in part by a later decision, which the status should link to.',
+};
+
+/** Words real collections write for the standard ones (lower-case, spaces between words). */
+const SYNONYMS: Record<string, (typeof STATUS_WORDS)[number]> = {
+  proposed: 'proposed', proposal: 'proposed', propose: 'proposed', pending: 'proposed', open: 'proposed', 'on hold': 'proposed',
+  'gathering information': 'proposed', 'in review': 'proposed', 'under review': 'proposed', 'in discussion': 'proposed',
+  'under discussion': 'proposed', 'under consideration': 'proposed', 'in progress': 'proposed', suggested: 'proposed', rfc: 'proposed',
+  accepted: 'accepted', accept: 'accepted', decided: 'accepted', approved: 'accepted', agreed: 'accepted', adopted: 'accepted',
+  implemented: 'accepted', done: 'accepted', active: 'accepted', 'in effect': 'accepted', final: 'accepted',
+  rejected: 'rejected', declined: 'rejected', refused: 'rejected', withdrawn: 'rejected', abandoned: 'rejected',
+  deprecated: 'deprecated', obsolete: 'deprecated', retired: 'deprecated', outdated: 'deprecated',
+  superseded: 'superseded', superceded: 'superseded', supersedes: 'superseded', replaced: 'superseded',
+  draft: 'draft', wip: 'draft', 'work in progress': 'draft',
+  amended: 'amended',
+};
+
+export interface StatusReading {
+  /** Normalised: a standard word, or the unknown word lower-cased. */
+  status: string;
+  word: string;
+  span: Span;
+  known: boolean;
+  note?: string;
+}
+
+/** The status written in a piece of text (first status word decides; the rest is the note). `base` is its offset in the document. */
+export function readStatus(text: string, base: number, extraWords: readonly string[] = []): StatusReading | undefined {
+  const words = [...text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)];
+  if (words.length === 0) return undefined;
+  const extra = new Set(extraWords.map((w) => w.toLowerCase()));
+  for (let i = 0; i < words.length; i++) {
+    for (const size of [3, 2, 1]) {
+      if (i + size > words.length) continue;
+      const phrase = words.slice(i, i + size).map((w) => w[0].toLowerCase()).join(' ');
+      const standard = SYNONYMS[phrase] ?? (extra.has(phrase) ? phrase : undefined);
+      if (!standard) continue;
+      const last = words[i + size - 1];
+      const start = words[i].index!;
+      const end = last.index! + last[0].length;
+      const note = cleanNote(text.slice(end));
+      return { status: standard, word: text.slice(start, end), span: [base + start, base + end], known: true, note };
+    }
+  }
+  const first = words[0];
+  return { status: first[0].toLowerCase(), word: first[0], span: [base + first.index!, base + first.index! + first[0].length], known: false, note: cleanNote(text.slice(first.index! + first[0].length)) };
+}
+
+function cleanNote(text: string): string | undefined {
+  const note = text.replace(/^[\s.,;:)\]–—-]+/, '').replace(/\s+/g, ' ').trim();
+  return note === '' ? undefined : note;
+}
+
+/** Is this a status word (standard, synonym, or one the project adds)? */
+export function normaliseStatus(word: string, extraWords: readonly string[] = []): string | undefined {
+  const lower = word.trim().toLowerCase().replace(/\s+/g, ' ');
+  return SYNONYMS[lower] ?? (extraWords.some((w) => w.toLowerCase() === lower) ? lower : undefined);
+}
+
+// ---------------------------------------------------------------- file names and titles
+
+const NAME_NUMBER = /^(?:(adr|[A-Z]{2,6})[-_ ]?)?0*(\d{1,6})(?=[-_. ]|$)/i;
+const NAME_DATE = /^((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=[-_]|$)/;
+const TITLE_NUMBER = /^(?:(?:(adr|[A-Z]{2,6})[-_ ]?#?\s*)0*(\d{1,6})|0*(\d{1,6})(?=[.):]))\s*[.:)—–-]?\s*/i;
+
+/** The number (and prefix) an ADR file name carries: `0007-…`, `adr-0007-…`, `ADR-007-…`, `adr007-…`, `API-012-…`. */
+export function numberFromName(stem: string): { number: number; prefix?: string } | undefined {
+  if (NAME_DATE.test(stem)) return undefined;
+  const match = NAME_NUMBER.exec(stem);
+  if (!match) return undefined;
+  const prefix = match[1];
+  // A bare prefix must be an upper-case id (API-012); `adr` in any case.
+  if (prefix && !/^adr$/i.test(prefix) && prefix !== prefix.toUpperCase()) return undefined;
+  return { number: Number(match[2]), prefix: prefix && !/^adr$/i.test(prefix) ? prefix.toUpperCase() : undefined };
+}
+
+export function dateFromName(stem: string): string | undefined {
+  const match = NAME_DATE.exec(stem);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
+}
+
+// ---------------------------------------------------------------- sections
+
+const SECTION_NAMES: [RegExp, AdrSectionName][] = [
+  [/^(?:status|state|current status|decision status)$/, 'status'],
+  [/^(?:context(?: and problem(?: statement)?)?|problem(?: statement)?|background|context and motivation|motivation|issue)$/, 'context'],
+  [/^(?:decisions?(?: outcome)?|outcome|the decision|resolution|chosen option|proposal|proposed (?:decision|solution)|solution)$/, 'decision'],
+  [/^(?:consequences?|implications|positive consequences|negative consequences)$/, 'consequences'],
+  [/^decision drivers$/, 'drivers'],
+  [/^(?:considered )?options(?: considered)?$|^alternatives(?: considered)?$/, 'options'],
+  [/^pros and cons(?: of the options)?$/, 'pros-cons'],
+  [/^(?:confirmation|validation)$/, 'confirmation'],
+  [/^more information$|^notes$/, 'more-information'],
+  [/^(?:links|related(?: decisions| adrs)?|references)$/, 'links'],
+  [/^date$/, 'date'],
+];
+
+/** A heading's text reduced for comparison: `1. Context:` → `context`. */
+export function sectionKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^[^\p{L}\d]+/u, '')
+    .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
+    .replace(/[\s:.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function sectionName(text: string): AdrSectionName | undefined {
+  const key = sectionKey(text);
+  return SECTION_NAMES.find(([pattern]) => pattern.test(key))?.[1];
+}
+
+/** The sections each format requires (the status is checked by adr-status, wherever it is written). */
+export const REQUIRED_SECTIONS: Record<Exclude<AdrFormat, 'unknown'>, { name: AdrSectionName; heading: string }[]> = {
+  nygard: [
+    { name: 'context', heading: 'Context' },
+    { name: 'decision', heading: 'Decision' },
+    { name: 'consequences', heading: 'Consequences' },
+  ],
+  framework: [
+    { name: 'context', heading: 'Context' },
+    { name: 'decision', heading: 'Decision' },
+    { name: 'consequences', heading: 'Consequences' },
+  ],
+  madr: [
+    { name: 'context', heading: 'Context and Problem Statement' },
+    { name: 'decision', heading: 'Decision Outcome' },
+  ],
+  // log4brains makes every section optional: its ADRs are free-form below the title and metadata.
+  log4brains: [],
+};
+
+/** The section headings of each format, in order, for completion and templates. */
+export const FORMAT_SECTIONS: Record<Exclude<AdrFormat, 'unknown'>, string[]> = {
+  nygard: ['Status', 'Context', 'Decision', 'Consequences'],
+  framework: ['Status', 'Context', 'Decision', 'Consequences'],
+  madr: ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Consequences', 'Confirmation', 'Pros and Cons of the Options', 'More Information'],
+  log4brains: ['Context and Problem Statement', 'Decision Drivers', 'Considered Options', 'Decision Outcome', 'Positive Consequences', 'Negative Consequences', 'Pros and Cons of the Options', 'Links'],
+};
+
+// ---------------------------------------------------------------- shape (for classification)
+
+const SHAPE_HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
+const ADR_TITLE = /^#[ \t]+(?:(?:ADR|Architecture Decision Record|Decision Record)\b|[A-Z]{2,6}-\d+[ \t]*:|\d+\.[ \t]+\S)/m;
+
+/**
+ * Does a Markdown text look like an ADR by itself (title and sections), wherever
+ * it sits? Used to recognise ADRs outside the ADR folders, and README/index/
+ * template files inside them that are ADRs after all. Cheap: line patterns only.
+ */
+export function hasAdrShape(source: string): boolean {
+  // Fenced code (examples of ADRs in other documents) does not count.
+  const text = source.includes('```') || source.includes('~~~') ? source.replace(/^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, '') : source;
+  const names = new Set<AdrSectionName>();
+  let first: string | undefined;
+  for (const match of text.matchAll(SHAPE_HEADING)) {
+    first ??= match[0];
+    const name = sectionName(match[1].replace(/[*_`]/g, ''));
+    if (name) names.add(name);
+  }
+  const madr = names.has('context') && (names.has('decision') || names.has('options')) && /^#{1,6}[ \t]+(?:context and problem statement|decision outcome|considered options)/im.test(text);
+  const statusWritten = names.has('status') || /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:/im.test(text) || /^---\r?\n(?:[^\n]*\n)*?status[ \t]*:/i.test(text);
+  const nygard = names.has('context') && names.has('decision') && (statusWritten || names.has('consequences'));
+  const titled = first !== undefined && ADR_TITLE.test(first) && names.has('decision');
+  return madr || nygard || titled;
+}
+
+/** README.md, index.md and template files: not ADRs unless they have an ADR's shape. */
+export function isAdrAuxiliaryName(fileName: string): boolean {
+  return /^(?:readme|index|_index|toc|summary)\.(?:md|markdown)$/i.test(fileName) || /template/i.test(fileName);
+}
+
+// ---------------------------------------------------------------- parsing
+
+const ID_REFERENCE = /\b(ADR)(?:[-_ ]?#?[ ]?)0*(\d{1,6})\b/gi;
+const RELATION_PHRASES: [RegExp, AdrRelationKind][] = [
+  [/\b(?:superseded|superceded|replaced|obsoleted)(?:[ \t]+(?:in[ \t]+part|partly|partially))?[ \t]+by\b/gi, 'supersededBy'],
+  [/\b(?:supersedes|supercedes|supersede|replaces)\b/gi, 'supersedes'],
+  [/\bamended[ \t]+by\b/gi, 'amendedBy'],
+  [/\b(?:amends|amending)\b/gi, 'amends'],
+];
 
 export function parseAdr(uri: string, text: string): AdrDocument {
   const lines = new LineIndex(text);
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  const number = NUMBER_IN_NAME.exec(name)?.[1];
-  const title = TITLE.exec(text);
-  return {
+  const markdown = parseMarkdown(text);
+  const fileName = decodeSafe(uri.slice(uri.lastIndexOf('/') + 1));
+  const stem = fileName.replace(/\.(md|markdown)$/i, '');
+  const folderName = decodeSafe(uri.split('/').slice(-2, -1)[0] ?? '');
+  // Dated-folder collections keep each ADR as README.md/index.md in a folder named like an ADR file.
+  const idStem = /^(readme|index)$/i.test(stem) ? folderName : stem;
+  const named = numberFromName(idStem);
+  const adr: AdrDocument = {
     kind: 'adr',
     uri,
     text,
     lines,
     problems: [],
-    number: number === undefined ? undefined : Number(number),
-    title: title?.[1],
-    titleSpan: title ? [title.index, title.index + title[0].length] : undefined,
+    markdown,
+    frontMatter: markdown.frontMatter,
+    fileName,
+    stem: idStem,
+    format: 'unknown',
+    nameNumber: named?.number,
+    prefix: named?.prefix,
+    nameDate: dateFromName(idStem),
+    sections: [],
+    relations: [],
+    supersedes: [],
+    supersededBy: [],
+    amends: [],
+    amendedBy: [],
+    references: [],
+    relativeLinks: markdown.links.filter((l) => isRelativeLink(l.destination)),
   };
+  readTitle(adr);
+  adr.number = adr.nameNumber ?? adr.titleNumber;
+  for (const section of allSections(markdown)) {
+    const name = sectionName(section.heading.text);
+    if (name) adr.sections.push({ name, section });
+  }
+  adr.statusSection = adr.sections.find((s) => s.name === 'status')?.section;
+  readReferences(adr);
+  readStatusAndDate(adr);
+  readRelations(adr);
+  adr.format = detectFormat(adr);
+  return adr;
+}
+
+function readTitle(adr: AdrDocument): void {
+  const { markdown } = adr;
+  const heading = markdown.headings.find((h) => h.level === 1) ?? (markdown.headings[0]?.level === 2 && !sectionName(markdown.headings[0].text) ? markdown.headings[0] : undefined);
+  if (!heading) return;
+  adr.heading = heading;
+  adr.titleSpan = heading.textSpan;
+  const raw = adr.text.slice(heading.textSpan[0], heading.textSpan[1]);
+  const match = TITLE_NUMBER.exec(raw);
+  let title = heading.text;
+  if (match && (match[2] ?? match[3]) !== undefined) {
+    const prefix = match[1];
+    if (!prefix || /^adr$/i.test(prefix) || prefix === prefix.toUpperCase()) {
+      const digits = match[2] ?? match[3];
+      const at = heading.textSpan[0] + match.index + match[0].indexOf(digits, prefix ? prefix.length : 0);
+      // Leading zeros belong to the written number.
+      let start = at;
+      while (start > heading.textSpan[0] && adr.text[start - 1] === '0') start--;
+      adr.titleNumber = Number(digits);
+      adr.titleNumberSpan = [start, at + digits.length];
+      if (prefix && !/^adr$/i.test(prefix)) adr.prefix ??= prefix.toUpperCase();
+      title = heading.text.slice(match[0].length).trim() || heading.text;
+    }
+  } else {
+    const labelled = /^(?:architecture decision record|decision record|adr)\s*[:—–-]\s*/i.exec(heading.text);
+    if (labelled) title = heading.text.slice(labelled[0].length).trim() || heading.text;
+  }
+  adr.title = title;
+}
+
+/** Statuses and dates: front matter, `## Status`, bullets and lines under the title, a table, a line anywhere. */
+function readStatusAndDate(adr: AdrDocument): void {
+  const { markdown, text } = adr;
+  const data = markdown.frontMatter?.data;
+  if (data && 'status' in data) {
+    const node = frontMatterValue(markdown.frontMatter!, 'status');
+    if (node) {
+      const [start, end] = node;
+      const raw = text.slice(start, end);
+      const inner = /^(['"])([\s\S]*)\1$/.exec(raw.trim());
+      const offset = inner ? start + raw.indexOf(inner[2]) : start;
+      const value = inner ? inner[2] : raw;
+      setStatus(adr, value, offset, 'front-matter', node);
+      relationsIn(adr, value, offset, true);
+    } else setEmptyStatus(adr, markdown.frontMatter!.span, 'front-matter');
+  }
+  if (data && 'date' in data) {
+    const node = frontMatterValue(markdown.frontMatter!, 'date');
+    if (node) setDate(adr, text.slice(node[0], node[1]).replace(/^['"]|['"]$/g, ''), node);
+  }
+  if (adr.statusSection && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
+    const body = adr.statusSection;
+    const blocks = blocksIn(adr, body.bodySpan, body.children[0]?.span[0]);
+    const first = blocks.find((b) => /\p{L}/u.test(b.text));
+    if (first) {
+      // A `* Status: accepted` bullet (or line) inside the section: read after the label.
+      const labelled = /^(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*/i.exec(first.text);
+      const from = labelled ? labelled[0].length : 0;
+      setStatus(adr, first.text.slice(from), first.span[0] + from, 'section', body.heading.span);
+    } else setEmptyStatus(adr, body.heading.span, 'section');
+  }
+  // Labelled lines and bullets (`Status: x`, `* Date: y`, `**Status:** x`), first those before the first section.
+  const firstSection = markdown.headings.find((h) => h !== adr.heading)?.span[0] ?? text.length;
+  const labelledLines = labelledLinesOf(adr);
+  for (const preambleOnly of [true, false]) {
+    for (const line of labelledLines) {
+      if (preambleOnly !== line.span[0] < firstSection) continue;
+      if (line.label === 'status' && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
+        if (/\p{L}/u.test(line.value)) {
+          setStatus(adr, line.value, line.valueSpan[0], line.bullet ? 'bullet' : 'line', line.span);
+        } else setEmptyStatus(adr, line.span, line.bullet ? 'bullet' : 'line');
+      } else if (line.label === 'date' && adr.date === undefined && /\d/.test(line.value)) {
+        setDate(adr, line.value, line.valueSpan);
+      }
+    }
+  }
+  // A table with a Status (or Date) column, or Status/Date rows.
+  for (const table of markdown.tables) {
+    const header = table.header.cells.map((c) => sectionKey(c.text));
+    const row = table.rows[0];
+    const statusColumn = header.indexOf('status');
+    if (row && statusColumn >= 0 && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
+      const cell = row.cells[statusColumn];
+      if (cell && /\p{L}/u.test(cell.text)) setStatus(adr, text.slice(cell.span[0], cell.span[1]), cell.span[0], 'table', cell.span);
+    }
+    const dateColumn = header.findIndex((h) => /\bdate\b/.test(h));
+    if (row && dateColumn >= 0 && adr.date === undefined && row.cells[dateColumn] && /\d/.test(row.cells[dateColumn].text)) setDate(adr, row.cells[dateColumn].text, row.cells[dateColumn].span);
+    for (const r of [table.header, ...table.rows]) {
+      const [key, value] = r.cells;
+      if (!key || !value) continue;
+      const name = sectionKey(key.text);
+      if (name === 'status' && adr.statusSpan === undefined && adr.statusEmptySpan === undefined && /\p{L}/u.test(value.text)) setStatus(adr, text.slice(value.span[0], value.span[1]), value.span[0], 'table', value.span);
+      if (/\bdate\b/.test(name) && adr.date === undefined && /\d/.test(value.text)) setDate(adr, value.text, value.span);
+    }
+  }
+  if (adr.date === undefined) {
+    const dateSection = adr.sections.find((s) => s.name === 'date')?.section;
+    const block = dateSection && blocksIn(adr, dateSection.bodySpan).find((b) => /\d/.test(b.text));
+    if (block) setDate(adr, block.text, block.span);
+  }
+}
+
+function setStatus(adr: AdrDocument, value: string, offset: number, source: AdrStatusSource, placeSpan: Span): void {
+  const reading = readStatus(firstLine(value), offset);
+  if (!reading) {
+    setEmptyStatus(adr, placeSpan, source);
+    return;
+  }
+  adr.status = reading.status;
+  adr.statusWord = reading.word;
+  adr.statusKnown = reading.known;
+  adr.statusSpan = reading.span;
+  adr.statusNote = reading.note;
+  adr.statusSource = source;
+}
+
+function setEmptyStatus(adr: AdrDocument, span: Span, source: AdrStatusSource): void {
+  adr.statusEmptySpan = span;
+  adr.statusSource = source;
+}
+
+function setDate(adr: AdrDocument, value: string, span: Span): void {
+  adr.date = value.trim();
+  adr.dateSpan = span;
+}
+
+function firstLine(value: string): string {
+  // Keep the first line, blanking the rest so offsets hold.
+  const index = value.search(/\r?\n/);
+  return index < 0 ? value : value.slice(0, index);
+}
+
+/** The span of a top-level front matter key's value, in the document's text. */
+function frontMatterValue(frontMatter: FrontMatter, key: string): Span | undefined {
+  const node = frontMatter.document.get(key, true) as YamlNode | undefined;
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  if (node.value === null || String(node.value).trim() === '') return undefined;
+  const base = frontMatter.bodySpan[0];
+  return [base + node.range[0], base + node.range[1]];
+}
+
+interface Block {
+  span: Span;
+  text: string;
+}
+
+/** The prose blocks (paragraph lines, list items, table cells) inside a span, comments and code left out, in order. */
+function blocksIn(adr: AdrDocument, span: Span, end = span[1]): Block[] {
+  const { markdown, text } = adr;
+  const blocks: Block[] = [];
+  for (const paragraph of markdown.paragraphs) {
+    if (paragraph.span[0] < span[0] || paragraph.span[0] >= end) continue;
+    for (const line of linesOf(text, paragraph.span)) blocks.push(line);
+  }
+  for (const table of markdown.tables) {
+    if (table.span[0] < span[0] || table.span[0] >= end) continue;
+    for (const row of table.rows) for (const cell of row.cells) blocks.push({ span: cell.span, text: text.slice(cell.span[0], cell.span[1]) });
+  }
+  const visible = blocks
+    .map((b) => ({ span: b.span, text: blankComments(adr, b) }))
+    .filter((b) => b.text.trim() !== '');
+  return visible.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function blankComments(adr: AdrDocument, block: Block): string {
+  let out = block.text;
+  for (const comment of adr.markdown.comments) {
+    if (comment.span[1] <= block.span[0] || comment.span[0] >= block.span[1]) continue;
+    const from = Math.max(comment.span[0], block.span[0]) - block.span[0];
+    const to = Math.min(comment.span[1], block.span[1]) - block.span[0];
+    out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  }
+  return out;
+}
+
+/** The lines of a span, each trimmed, with its own span. */
+function linesOf(text: string, span: Span): Block[] {
+  const out: Block[] = [];
+  let start = span[0];
+  while (start < span[1]) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > span[1]) end = span[1];
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) out.push({ span: [s, e], text: text.slice(s, e) });
+    start = end + 1;
+  }
+  return out;
+}
+
+interface LabelledLine {
+  label: 'status' | 'date';
+  value: string;
+  valueSpan: Span;
+  span: Span;
+  bullet: boolean;
+}
+
+const LABEL = /^(?:\*\*|__)?(status|date|decision date|last updated|updated|created|date created|accepted on|approved on)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?:\*\*|__)?/i;
+
+/** `Status: x` / `Date: y` lines of paragraphs and list items (outside code and comments). */
+function labelledLinesOf(adr: AdrDocument): LabelledLine[] {
+  const { markdown, text } = adr;
+  const out: LabelledLine[] = [];
+  const items = new Set(markdown.listItems.map((i) => i.contentSpan[0]));
+  for (const paragraph of markdown.paragraphs) {
+    for (const line of linesOf(text, paragraph.span)) {
+      const visible = blankComments(adr, line);
+      const match = LABEL.exec(visible);
+      if (!match) continue;
+      const label = match[1].toLowerCase() === 'status' ? 'status' : 'date';
+      let value = visible.slice(match[0].length);
+      value = value.replace(/(?:\*\*|__)\s*$/, '');
+      const trimmedStart = value.length - value.trimStart().length;
+      const start = line.span[0] + match[0].length + trimmedStart;
+      value = value.trim();
+      out.push({ label, value, valueSpan: [start, start + value.length], span: line.span, bullet: items.has(paragraph.span[0]) });
+    }
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Where prose is: paragraphs, table cells, headings other than the title. */
+function proseRegions(adr: AdrDocument): Span[] {
+  const { markdown } = adr;
+  const regions: Span[] = [];
+  for (const paragraph of markdown.paragraphs) regions.push(paragraph.span);
+  for (const table of markdown.tables) for (const row of [table.header, ...table.rows]) for (const cell of row.cells) regions.push(cell.span);
+  for (const heading of markdown.headings) if (heading !== adr.heading) regions.push(heading.textSpan);
+  return regions;
+}
+
+/** References to other ADRs: ids (`ADR-7`) and relative links to Markdown files. */
+function readReferences(adr: AdrDocument): void {
+  const { markdown, text } = adr;
+  const regions = proseRegions(adr);
+  const linkRefs: AdrReference[] = [];
+  for (const link of markdown.links) {
+    if (link.image || link.autolink || !isRelativeLink(link.destination)) continue;
+    const path = link.destination.split('#')[0];
+    if (!/\.(md|markdown)$/i.test(path) && /\.[a-z0-9]{1,5}$/i.test(path)) continue;
+    if (path === '' || path.endsWith('/')) continue;
+    linkRefs.push({ kind: 'link', target: link.destination, text: link.text, span: link.span, targetSpan: link.destinationSpan });
+  }
+  const idRefs: AdrReference[] = [];
+  for (const region of regions) {
+    const slice = text.slice(region[0], region[1]);
+    for (const match of slice.matchAll(ID_REFERENCE)) {
+      const start = region[0] + match.index!;
+      const end = start + match[0].length;
+      if (inAny(markdown.code, start) || inAny(markdown.comments.map((c) => c.span), start)) continue;
+      if (markdown.links.some((l) => !l.autolink && start >= l.span[0] && end <= l.span[1] && isRelativeLink(l.destination))) continue;
+      idRefs.push({ kind: 'id', target: `ADR-${Number(match[2])}`, text: match[0], span: [start, end], targetSpan: [start, end], number: Number(match[2]), prefix: undefined });
+    }
+  }
+  adr.references = [...linkRefs, ...idRefs].sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Relations stated in the body (status section, Links section, sentences about this ADR), after those of the front matter. */
+function readRelations(adr: AdrDocument): void {
+  const { text } = adr;
+  for (const region of proseRegions(adr)) {
+    for (const line of linesOf(text, region)) relationsIn(adr, blankComments(adr, line), line.span[0], false);
+  }
+  const seen = new Set<string>();
+  adr.relations = adr.relations.filter((r) => {
+    const key = `${r.relation}@${r.span[0]}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  adr.relations.sort((a, b) => a.span[0] - b.span[0]);
+  adr.references.sort((a, b) => a.span[0] - b.span[0]);
+  for (const relation of adr.relations) adr[relation.relation].push(relation);
+}
+
+/**
+ * Relations stated in a line: `Superseded by [3. Title](0003-title.md)`,
+ * `Supersedes ADR-4 and ADR-5`, `Amended by …`. In prose, a sentence that
+ * names another ADR before the verb speaks about that ADR, not this one.
+ */
+function relationsIn(adr: AdrDocument, line: string, offset: number, frontMatter: boolean): void {
+  const phrases: { kind: AdrRelationKind; span: Span }[] = [];
+  for (const [pattern, kind] of RELATION_PHRASES) {
+    for (const match of line.matchAll(pattern)) phrases.push({ kind, span: [offset + match.index!, offset + match.index! + match[0].length] });
+  }
+  phrases.sort((a, b) => a.span[0] - b.span[0]);
+  const end = offset + line.length;
+  const candidates = frontMatter ? idsIn(line, offset) : adr.references;
+  if (frontMatter) adr.references.push(...candidates);
+  phrases.forEach((phrase, i) => {
+    const until = phrases[i + 1]?.span[0] ?? end;
+    const sentenceStart = offset + lastSentenceStart(line, phrase.span[0] - offset);
+    if (candidates.some((r) => r.span[0] >= sentenceStart && r.span[1] <= phrase.span[0])) return;
+    const targets = candidates.filter((r) => r.span[0] >= phrase.span[1] && r.span[0] < until);
+    if (targets.length === 0 || targets[0].span[0] - phrase.span[1] > 80) return;
+    for (const target of targets) adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]) });
+  });
+}
+
+function statedWhere(adr: AdrDocument, offset: number): AdrRelation['stated'] {
+  const inside = (span: Span | undefined) => span !== undefined && offset >= span[0] && offset < span[1];
+  if (inside(adr.statusSection?.span)) return 'status';
+  if (adr.statusSpan && adr.statusSource !== 'section' && adr.lines.position(offset).line === adr.lines.position(adr.statusSpan[0]).line) return 'status';
+  if (adr.sections.some((s) => s.name === 'links' && inside(s.section.span))) return 'links';
+  return 'prose';
+}
+
+function lastSentenceStart(line: string, before: number): number {
+  const head = line.slice(0, before);
+  const match = /.*[.!?;]\s+/s.exec(head);
+  return match ? match[0].length : 0;
+}
+
+/** ADR ids in a plain string (front matter values, status bullets): `ADR-0123`. */
+function idsIn(value: string, offset: number): AdrReference[] {
+  return [...value.matchAll(ID_REFERENCE)].map((match) => {
+    const start = offset + match.index!;
+    return { kind: 'id' as const, target: `ADR-${Number(match[2])}`, text: match[0], span: [start, start + match[0].length] as Span, targetSpan: [start, start + match[0].length] as Span, number: Number(match[2]) };
+  });
+}
+
+function inAny(spans: readonly Span[], offset: number): boolean {
+  return spans.some((s) => offset >= s[0] && offset < s[1]);
+}
+
+function detectFormat(adr: AdrDocument): AdrFormat {
+  const names = new Set(adr.sections.map((s) => s.name));
+  const keys = new Set(adr.sections.map((s) => sectionKey(s.section.heading.text)));
+  const heading = adr.heading ? adr.text.slice(adr.heading.textSpan[0], adr.heading.textSpan[1]) : '';
+  if (adr.nameDate && /^\d{8}-/.test(adr.stem)) return 'log4brains';
+  const madrHeadings = keys.has('context and problem statement') || keys.has('decision outcome') || keys.has('considered options') || keys.has('pros and cons of the options');
+  const madrFrontMatter = adr.frontMatter?.data !== undefined && ['decision-makers', 'deciders', 'consulted', 'informed'].some((k) => k in adr.frontMatter!.data!);
+  if (madrHeadings || madrFrontMatter) return 'madr';
+  if (/^(?:ADR|[A-Z]{2,6})[-_ ]?\d+[ \t]*:/i.test(heading)) return 'framework';
+  if (/^\d+\.[ \t]/.test(heading) || (names.has('context') && names.has('decision') && (names.has('status') || names.has('consequences')))) return 'nygard';
+  if (adr.statusSource === 'bullet' && names.has('context')) return 'madr';
+  return 'unknown';
+}
+
+export function isRelativeLink(destination: string): boolean {
+  return destination !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(destination) && !destination.startsWith('#') && !destination.startsWith('//');
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

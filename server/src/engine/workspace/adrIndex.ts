@@ -1,24 +1,102 @@
-import type { AdrDocument, AdrIndex } from '../parse/adr';
+import type { AdrDocument, AdrIndex, AdrReference } from '../parse/adr';
 import { resolveRelative } from '../text/uri';
 
-const ADR_REFERENCE = /^(?:adr[-\s]?)?0*(\d+)$/i;
+/** `ADR-7`, `ADR 0007`, `adr7`, `7`, `#7`, and prefixed ids of collections that use them (`API-012`). */
+const ID = /^(?:(adr|[a-z]{2,6})[-_ ]?#?\s*)?#?0*(\d{1,6})$/i;
 
-/** Resolves ADR references by number (ADR-7, ADR-0007, 7) or by relative path. */
+/**
+ * The workspace's ADRs, for resolving references by number (`ADR-7`,
+ * `ADR-0007`, `7`), prefixed id (`API-12`), relative path (with or without
+ * `.md`) or log4brains slug (`20201016-use-the-slug`). Numbers are looked up
+ * in the referring document's collection first, then anywhere.
+ */
 export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
-  const byNumber = new Map<number, AdrDocument>();
   const byUri = new Map<string, AdrDocument>();
+  const byId = new Map<string, AdrDocument[]>();
+  const byStem = new Map<string, AdrDocument[]>();
+  const collections = new Map<string, AdrDocument[]>();
   for (const document of documents) {
     byUri.set(document.uri, document);
-    if (document.number !== undefined && !byNumber.has(document.number)) byNumber.set(document.number, document);
+    if (document.number !== undefined) push(byId, idKey(document.prefix, document.number), document);
+    push(byStem, document.stem.toLowerCase(), document);
+    push(collections, collectionOf(document.uri), document);
   }
-  return {
+  for (const list of collections.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
+  let incoming: Map<string, { from: AdrDocument; reference: AdrReference }[]> | undefined;
+
+  const pick = (candidates: readonly AdrDocument[] | undefined, fromUri?: string) => {
+    if (!candidates || candidates.length === 0) return undefined;
+    if (fromUri) {
+      const home = collectionOf(fromUri);
+      const near = candidates.find((c) => collectionOf(c.uri) === home);
+      if (near) return near;
+    }
+    return candidates[0];
+  };
+
+  const index: AdrIndex = {
     all: () => documents,
     resolve(reference, fromUri) {
       const text = String(reference).trim();
-      const numbered = ADR_REFERENCE.exec(text);
-      if (numbered) return byNumber.get(Number(numbered[1]));
-      if (fromUri && /\.(md|markdown)(#.*)?$/i.test(text)) return byUri.get(resolveRelative(fromUri, text));
-      return undefined;
+      const id = ID.exec(text);
+      if (id) {
+        const prefix = id[1] && !/^adr$/i.test(id[1]) ? id[1].toUpperCase() : undefined;
+        return pick(byId.get(idKey(prefix, Number(id[2]))), fromUri);
+      }
+      if (fromUri && text !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+        const path = text.split('#')[0];
+        if (path !== '') {
+          const uri = resolveRelative(fromUri, path);
+          const found = byUri.get(uri) ?? (/\.(md|markdown)$/i.test(path) ? undefined : (byUri.get(uri + '.md') ?? byUri.get(uri.replace(/\/$/, '') + '/README.md')));
+          if (found) return found;
+        }
+      }
+      return pick(byStem.get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
+    },
+    collection: (uri) => collections.get(collectionOf(uri)) ?? [],
+    collectionOf,
+    collectionOmitsStatus(uri) {
+      // A folder of one or two ADRs shows no convention: judge by all ADRs then.
+      const collection = collections.get(collectionOf(uri)) ?? [];
+      const list = collection.length >= 3 ? collection : documents;
+      const without = list.filter((d) => d.status === undefined && d.statusEmptySpan === undefined).length;
+      return list.length > 1 && without * 2 > list.length;
+    },
+    nextNumber(collectionUri) {
+      const list = collections.get(collectionUri.replace(/\/+$/, '')) ?? [];
+      return list.reduce((max, d) => Math.max(max, d.number ?? 0), 0) + 1;
+    },
+    referencesTo(adr) {
+      if (!incoming) {
+        incoming = new Map();
+        for (const from of documents) {
+          for (const reference of from.references) {
+            const target = index.resolve(reference.target, from.uri);
+            if (target && target !== from) push(incoming, target.uri, { from, reference });
+          }
+        }
+      }
+      return incoming.get(adr.uri) ?? [];
     },
   };
+  return index;
+}
+
+/** An ADR's collection: its folder, or for `dated-folder/README.md` the folder above. */
+export function collectionOf(uri: string): string {
+  const parts = uri.split('/');
+  parts.pop();
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  if (/^(readme|index)\.(md|markdown)$/i.test(name) && /^(?:\d{4}-?\d\d-?\d\d|(?:adr[-_]?)?\d{1,6})[-_]/i.test(parts[parts.length - 1] ?? '')) parts.pop();
+  return parts.join('/');
+}
+
+function idKey(prefix: string | undefined, number: number): string {
+  return `${prefix ?? 'ADR'}-${number}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

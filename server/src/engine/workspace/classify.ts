@@ -1,4 +1,5 @@
 import { DEFAULT_FOLDERS, type Config } from '../model/config';
+import { hasAdrShape, isAdrAuxiliaryName } from '../parse/adr';
 
 export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem';
 
@@ -47,9 +48,29 @@ export function classify(path: string, text: string | undefined, folders: Folder
   const head = text?.slice(0, 2048) ?? '';
   const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();
   if (declared) return declared as DocumentKind;
-  if (under(path, folders.adr)) return 'adr';
+  if (under(path, folders.adr)) return isAdrAuxiliaryName(path.slice(path.lastIndexOf('/') + 1)) && !auxiliaryIsAdr(path, text) ? undefined : 'adr';
   if (under(path, folders.runbooks)) return 'runbook';
   if (under(path, folders.postmortems)) return 'postmortem';
   if (/^#\s+.*\bRunbook\s*$/m.test(head.split(/\r?\n/).find((line) => line.startsWith('# ')) ?? '')) return 'runbook';
+  if (text !== undefined && looksLikeAdr(path, text)) return 'adr';
   return undefined;
+}
+
+/** A dated or numbered folder (`2024-01-05-some-decision/README.md`, `0007-x/index.md`) holding one ADR. */
+const ADR_FOLDER = /(?:^|\/)(?:\d{4}-?\d\d-?\d\d|(?:adr[-_]?)?\d{1,6})[-_][^/]+\/[^/]+$/i;
+
+/** README/index/template files in an ADR folder are ADRs only when they have an ADR's shape (and a real title). */
+function auxiliaryIsAdr(path: string, text: string | undefined): boolean {
+  if (text === undefined) return true; // decided once the text is known
+  if (ADR_FOLDER.test(path) && /^(readme|index)\./i.test(path.slice(path.lastIndexOf('/') + 1))) return true;
+  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '');
+  const title = /^#[ \t]+(.*)$/m.exec(body)?.[1] ?? '';
+  return hasAdrShape(text) && !/[{[<]|\btitle\b/i.test(title);
+}
+
+/** Outside the ADR folders: an `adr-NNN-…` file name, or an ADR's title and sections. */
+function looksLikeAdr(path: string, text: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (isAdrAuxiliaryName(name)) return auxiliaryIsAdr(path, text) && (ADR_FOLDER.test(path) || hasAdrShape(text));
+  return /^adr[-_]?\d{1,6}[-_. ]/i.test(name) || hasAdrShape(text);
 }

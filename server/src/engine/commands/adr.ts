@@ -1,0 +1,186 @@
+import type { TextEdit } from '../model/findings';
+import type { AdrDocument, AdrFormat } from '../parse/adr';
+import { adrSnippet, type AdrTemplateFormat } from '../templates/adr';
+import { dateVariables, expandSnippet } from '../templates/snippet';
+import type { Span } from '../text/types';
+import { kebabCase } from '../text/strings';
+import { joinUri, relativePath } from '../text/uri';
+import { collectionOf } from '../workspace/adrIndex';
+import type { WorkspaceSnapshot } from '../workspace/snapshot';
+
+/**
+ * What the New ADR and Supersede ADR commands write, planned without touching
+ * anything (the engine reads no clock: the date comes in). The language server
+ * applies the plan with `workspace/applyEdit`, never over an existing file.
+ * Also the small text helpers the ADR rules' quick fixes share.
+ */
+
+export interface AdrPlan {
+  uri: string;
+  /** Workspace-relative path, for messages. */
+  path: string;
+  number: number;
+  text: string;
+  /** Edits to other documents (the superseded ADR's status). */
+  edits: TextEdit[];
+}
+
+export type AdrPlanResult = { ok: true; plan: AdrPlan } | { ok: false; message: string };
+
+export const NEW_ADR_FORMATS: readonly AdrTemplateFormat[] = ['nygard', 'framework', 'madr'];
+
+export interface NewAdrRequest {
+  title: string;
+  /** `nygard`, `framework` or `madr`; default: the configured format, else the one most ADRs of the folder use, else nygard. */
+  format?: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** The workspace folder (default: the first). */
+  folder?: string;
+  /** The ADR folder (default: where the workspace folder's ADRs are). */
+  collection?: string;
+}
+
+/** The ADR folder of a workspace folder: where its ADRs are (the largest collection), else the first configured/default folder. */
+export function adrFolder(workspace: WorkspaceSnapshot, folder: string): string {
+  const counts = new Map<string, number>();
+  for (const adr of workspace.adrs.all()) {
+    if (relativePath(folder, adr.uri) === undefined) continue;
+    const collection = workspace.adrs.collectionOf(adr.uri);
+    counts.set(collection, (counts.get(collection) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (best) return best[0];
+  return joinUri(folder, workspace.documentFolders.adr[0] ?? 'docs/adr');
+}
+
+/** The format new ADRs of a collection take: configured, else the commonest, else Nygard. */
+export function preferredFormat(workspace: WorkspaceSnapshot, collection: string): AdrTemplateFormat {
+  const configured = workspace.config.adr?.format;
+  if (configured === 'nygard' || configured === 'framework' || configured === 'madr') return configured;
+  if (configured === 'log4brains') return 'madr';
+  const counts = new Map<AdrFormat, number>();
+  for (const adr of workspace.adrs.collection(collection + '/x.md')) counts.set(adr.format, (counts.get(adr.format) ?? 0) + 1);
+  const best = [...counts].filter(([f]) => f !== 'unknown').sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (best === 'log4brains') return 'madr';
+  return best === 'nygard' || best === 'framework' || best === 'madr' ? best : 'nygard';
+}
+
+export function planNewAdr(workspace: WorkspaceSnapshot, request: NewAdrRequest, status?: string): AdrPlanResult {
+  const title = request.title.trim();
+  if (title === '') return { ok: false, message: 'An ADR needs a title.' };
+  if (!/^\d{4}-\d\d-\d\d$/.test(request.date)) return { ok: false, message: `Not a date: '${request.date}' (expected YYYY-MM-DD).` };
+  const folder = request.folder ?? workspace.folders[0];
+  if (!folder) return { ok: false, message: 'Open a folder first: ADRs live in the workspace.' };
+  const collection = request.collection ?? adrFolder(workspace, folder);
+  const format = request.format ?? preferredFormat(workspace, collection);
+  if (!NEW_ADR_FORMATS.includes(format as AdrTemplateFormat)) return { ok: false, message: `Unknown ADR format '${format}' (one of ${NEW_ADR_FORMATS.join(', ')}).` };
+  const number = workspace.adrs.nextNumber(collection);
+  const slug = kebabCase(title) || 'decision';
+  const fileName = `${String(number).padStart(4, '0')}-${slug}.md`;
+  const uri = joinUri(collection, fileName);
+  if (workspace.exists(uri)) return { ok: false, message: `${fileName} already exists.` };
+  const text = expandSnippet(adrSnippet(format as AdrTemplateFormat, { number, title, date: request.date, status: status ?? (format === 'madr' ? 'proposed' : 'Proposed') }), dateVariables(request.date));
+  return { ok: true, plan: { uri, path: relativePath(folder, uri) ?? fileName, number, text: text.replace(/\n+$/, '\n'), edits: [] } };
+}
+
+/**
+ * A successor for an ADR: a new ADR whose status says `Supersedes [old](old.md)`,
+ * and the old ADR's status set to `Superseded by [new](new.md)`.
+ */
+export function planSupersede(workspace: WorkspaceSnapshot, oldUri: string, request: Omit<NewAdrRequest, 'folder'>): AdrPlanResult {
+  const old = workspace.adrs.all().find((adr) => adr.uri === oldUri);
+  if (!old) return { ok: false, message: 'That file is not an ADR of the workspace.' };
+  const folder = workspace.folderOf(old.uri) ?? workspace.folders[0];
+  const collection = collectionOf(old.uri);
+  const format = request.format ?? (old.format === 'nygard' || old.format === 'framework' || old.format === 'madr' ? old.format : preferredFormat(workspace, collection));
+  const status = format === 'madr' ? 'accepted' : 'Accepted';
+  const planned = planNewAdr(workspace, { ...request, format, folder, collection }, status);
+  if (!planned.ok) return planned;
+  const plan = planned.plan;
+  const backLink = `[${adrLinkText(old)}](${relativeLink(plan.uri, old.uri)})`;
+  plan.text = addSupersedesLine(plan.text, format, backLink);
+  const title = request.title.trim();
+  const newLabel = format === 'madr' ? title : `${plan.number}. ${title}`;
+  const edit = setSupersededBy(old, `[${newLabel}](${relativeLink(old.uri, plan.uri)})`, plan.number);
+  if (edit) plan.edits.push(edit);
+  return { ok: true, plan };
+}
+
+function addSupersedesLine(text: string, format: string, link: string): string {
+  if (format === 'madr') return text.replace(/^## Context and Problem Statement/m, `Supersedes ${link}\n\n## Context and Problem Statement`);
+  return text.replace(/^## Status\n\n(.*)$/m, (_, status: string) => `## Status\n\n${status}\n\nSupersedes ${link}`);
+}
+
+/** The edit that makes an ADR's status `Superseded by <link>` (front matter: `superseded by ADR-000N`). */
+export function setSupersededBy(adr: AdrDocument, link: string, number?: number): TextEdit | undefined {
+  const eol = eolOf(adr.text);
+  if (adr.statusSpan && adr.statusSource === 'front-matter') {
+    const value = number !== undefined ? `superseded by ADR-${String(number).padStart(4, '0')}` : `superseded by ${link}`;
+    return replaceEdit(adr, [adr.statusSpan[0], endOfLine(adr, adr.statusSpan[0], true)], value);
+  }
+  if (adr.statusSpan) {
+    // Replace the status word and what follows it on its line.
+    return replaceEdit(adr, [adr.statusSpan[0], endOfLine(adr, adr.statusSpan[0])], `Superseded by ${link}`);
+  }
+  return insertStatusEdit(adr, `Superseded by ${link}`, eol);
+}
+
+/** Inserts a `## Status` section (before the first section after the title). */
+export function insertStatusEdit(adr: AdrDocument, value: string, eol = eolOf(adr.text)): TextEdit {
+  const level = sectionLevel(adr);
+  const firstSection = adr.markdown.headings.find((h) => h !== adr.heading && h.span[0] > (adr.heading?.span[0] ?? -1));
+  const at = firstSection ? firstSection.span[0] : adr.text.length;
+  const before = at === adr.text.length && !/\n\s*$/.test(adr.text) ? eol + eol : '';
+  return insertEdit(adr, at, `${before}${'#'.repeat(level)} Status${eol}${eol}${value}${eol}${eol}`);
+}
+
+/** The level of the document's sections (2 when unknown). */
+export function sectionLevel(adr: AdrDocument): number {
+  const levels = adr.sections.map((s) => s.section.heading.level);
+  return levels.length > 0 ? Math.min(...levels) : 2;
+}
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The end of the line holding an offset (before its line break; before a trailing quote in front matter). */
+export function endOfLine(adr: AdrDocument, offset: number, unquote = false): number {
+  const line = adr.lines.position(offset).line;
+  let end = adr.lines.lineEnd(line);
+  while (end > offset && /[ \t]/.test(adr.text[end - 1])) end--;
+  if (unquote && /['"]/.test(adr.text[end - 1] ?? '')) end--;
+  return end;
+}
+
+export function replaceEdit(adr: AdrDocument, span: Span, newText: string): TextEdit {
+  return { uri: adr.uri, range: adr.lines.range(span), newText };
+}
+
+export function insertEdit(adr: AdrDocument, offset: number, newText: string): TextEdit {
+  return { uri: adr.uri, range: adr.lines.range([offset, offset]), newText };
+}
+
+/** A relative link from one document to another (`0003-x.md`, `../other/0003-x.md`). */
+export function relativeLink(fromUri: string, toUri: string): string {
+  const from = fromUri.split('/').slice(0, -1);
+  const to = toUri.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const ups = from.length - common;
+  return [...Array<string>(ups).fill('..'), ...to.slice(common)].join('/');
+}
+
+/** How a link to an ADR reads: `3. Use Kafka` (numbered), else its title or file name. */
+export function adrLinkText(adr: AdrDocument): string {
+  if (adr.number !== undefined && adr.title) return adr.prefix ? `${adr.prefix}-${String(adr.number).padStart(3, '0')}: ${adr.title}` : `${adr.number}. ${adr.title}`;
+  return adr.title ?? adr.stem;
+}
+
+/** A name for an ADR in messages: `ADR-0007`, `API-012`, or its file name. */
+export function adrName(adr: AdrDocument): string {
+  if (adr.number === undefined) return adr.fileName;
+  return adr.prefix ? `${adr.prefix}-${String(adr.number).padStart(3, '0')}` : `ADR-${String(adr.number).padStart(4, '0')}`;
+}
+
