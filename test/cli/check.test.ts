@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-
-const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
-
-function run(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { run, tempWorkspace } from './harness';
 
 describe('archframe check', () => {
   it('prints the example workspace\'s findings as file:line:col severity id message and exits 1', () => {
@@ -24,14 +13,13 @@ describe('archframe check', () => {
   });
 
   it('exits 0 on a clean workspace', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'archframe-cli-'));
+    const ws = tempWorkspace({ 'architecture.yaml': 'archframe: 1\nsystem: tiny\n' });
     try {
-      writeFileSync(join(folder, 'architecture.yaml'), 'archframe: 1\nsystem: tiny\n');
-      const { code, stdout } = run(['check', '.'], folder);
+      const { code, stdout } = run(['check', '.'], ws.dir);
       assert.equal(stdout, '');
       assert.equal(code, 0);
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      ws.remove();
     }
   });
 
