@@ -1,5 +1,6 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { showDiagram } from '../diagram/panel';
 import { insertTemplate } from './insertTemplate';
 import { newPostmortem } from './newPostmortem';
 import { newRunbook } from './newRunbook';
@@ -13,4 +14,4 @@ export interface ClientCommand {
   run(client: LanguageClient, context: ExtensionContext, ...args: unknown[]): Promise<unknown>;
 }
 
-export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate];
+export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate, showDiagram];
