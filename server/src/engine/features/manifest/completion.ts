@@ -21,21 +21,22 @@ export function completions(workspace: WorkspaceSnapshot, document: ManifestDocu
     // A blank line under `dependsOn:` (no dash yet) is a new list item.
     if (isArray(schema)) return valueCompletions(workspace, document, { ...context, kind: 'value', path: [...context.path, 0], seqItem: true, needsDash: true });
     if (context.path.length === 1 && isRecord(schema)) return elementSnippets(workspace, document, context);
-    return keyCompletions(context, schema);
+    return keyCompletions(document, context, schema);
   }
   return valueCompletions(workspace, document, context);
 }
 
 // ── Keys ──────────────────────────────────────────────────────────────────
 
-function keyCompletions(context: CursorContext, schema: ReturnType<typeof schemaAt>): Completion[] {
+function keyCompletions(document: ManifestDocument, context: CursorContext, schema: ReturnType<typeof schemaAt>): Completion[] {
   const shape = objectShape(schema);
   if (!shape) return [];
+  const typed = document.text.slice(context.replace[0], context.replace[1]);
   const present = new Set<string>();
   for (const pair of context.map?.items ?? []) {
     if (pair === context.pair) continue;
-    const key = scalarKey(pair);
-    if (key !== undefined) present.add(key);
+    // A key yaml merged across lines (a half-typed key and the next one) still names the keys it holds.
+    for (const key of scalarKey(pair)?.split(/\s+/) ?? []) if (key !== typed) present.add(key);
   }
   // Editing the name of a key that already has a value: replace the name only.
   const nameOnly = context.pair !== undefined && context.pair.value !== null;

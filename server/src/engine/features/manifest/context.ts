@@ -137,7 +137,11 @@ class Resolver {
     const pair = map.items[index];
     const keyNode = pair.key as Node | null;
     const [keyFrom, keyTo] = keyNode?.range ?? [0, 0];
-    if (this.offset >= keyFrom && this.offset <= keyTo && isScalar(keyNode)) return { context: this.key(path, map, { node: keyNode, pair }) };
+    if (this.offset >= keyFrom && this.offset <= keyTo && isScalar(keyNode)) {
+      // A half-typed key (no colon) followed by the next key: yaml reads both lines as one key. Complete the word only.
+      if (this.lineOf(keyFrom) !== this.lineOf(keyTo)) return { context: this.key(path, map) };
+      return { context: this.key(path, map, { node: keyNode, pair }) };
+    }
     return { pair, keyNode, name: scalarText(keyNode), keyFrom, keyTo };
   }
 

@@ -77,8 +77,8 @@ function nameHover(workspace: WorkspaceSnapshot, document: ManifestDocument, nam
   return markdown ? { markdown, span } : undefined;
 }
 
-function list(names: readonly string[], limit = 8): string {
-  const shown = names.slice(0, limit).map((name) => `\`${name}\``).join(', ');
+function list(names: readonly string[], limit = 8, code = true): string {
+  const shown = names.slice(0, limit).map((name) => (code ? `\`${name}\`` : name)).join(', ');
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
 }
 
@@ -129,8 +129,8 @@ function nameMarkdown(workspace: WorkspaceSnapshot, document: ManifestDocument, 
     const consumers = dependents.filter((e) => e.spec.access === 'read' || e.spec.access === 'read-write').map((e) => e.source.name);
     lines.push(`Producers: ${producers.length > 0 ? list(producers) : 'none'} · consumers: ${consumers.length > 0 ? list(consumers) : 'none'}`);
   } else {
-    const by = dependents.map((e) => (e.spec.via ? `${e.source.name} (${e.spec.via})` : e.source.name));
-    lines.push(by.length > 0 ? `Depended on by ${by.length}: ${list(by)}` : 'Nothing depends on it.');
+    const by = dependents.map((e) => (e.spec.via ? `\`${e.source.name}\` (${e.spec.via})` : `\`${e.source.name}\``));
+    lines.push(by.length > 0 ? `Depended on by ${by.length}: ${list(by, 8, false)}` : 'Nothing depends on it.');
   }
   if (element.section === 'components') {
     const on = model.dependenciesOf(name).map((e) => e.spec.target);

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Completion } from '../types';
+import { completions } from './completion';
+import { cursorIn, SHOP, shopWith } from './testing';
+
+const shop = SHOP['shop.arch.yaml'];
+
+function complete(text: string, path = 'shop.arch.yaml'): Completion[] {
+  const cursor = cursorIn(shopWith(path, text), path);
+  return completions(cursor.workspace, cursor.document, cursor.offset);
+}
+
+const labels = (items: Completion[]) => items.map((item) => item.label);
+
+describe('manifest completion', () => {
+  it('offers the keys valid at the cursor, minus those already present, with their documentation', () => {
+    const items = complete(shop.replace('    kind: service\n', '    kind: service\n    |\n'));
+    assert.ok(labels(items).includes('deployment'));
+    assert.ok(labels(items).includes('slo'));
+    for (const present of ['kind', 'layer', 'owner', 'decisions', 'dependsOn']) assert.ok(!labels(items).includes(present), `${present} is already there`);
+    const deployment = items.find((item) => item.label === 'deployment')!;
+    assert.equal(deployment.insertText, 'deployment: ${1|recreate,rolling,blue-green,canary|}');
+    assert.match(deployment.documentation ?? '', /Part X §1, Deployment Strategies/);
+  });
+
+  it('offers dependency keys inside a list item and replaces only the half-typed word', () => {
+    const text = shop.replace('        timeout: 2s\n', '        timeout: 2s\n        circ|\n');
+    const items = complete(text);
+    const breaker = items.find((item) => item.label === 'circuitBreaker')!;
+    assert.ok(breaker, 'circuitBreaker is offered');
+    assert.ok(!labels(items).includes('retry') && !labels(items).includes('timeout'), 'keys present in the item are not offered again');
+    assert.match(breaker.insertText ?? '', /^circuitBreaker: \{ failureThreshold: .*resetTimeout/);
+    const offset = text.indexOf('circ|');
+    assert.deepEqual(breaker.replace, [offset, offset + 4]);
+  });
+
+  it('offers enum values with the framework explanation of each', () => {
+    const items = complete(shop.replace('    consistency: strong', '    consistency: |'));
+    assert.deepEqual(labels(items), ['strong', 'eventual', 'causal', 'session']);
+    assert.match(items[1].documentation ?? '', /Eventual consistency[\s\S]*Part V §2, Consistency Models/);
+  });
+
+  it('offers enum values inside a flow map', () => {
+    const items = complete(shop.replace('delivery: at-least-once', 'delivery: |'));
+    assert.deepEqual(labels(items), ['at-most-once', 'at-least-once', 'exactly-once']);
+  });
+
+  it('offers every component, datastore and channel of the workspace at `target:`, other files included', () => {
+    const items = complete(shop.replace('- target: payments', '- target: |'));
+    assert.deepEqual(labels(items).sort(), ['order-events', 'orders-db', 'payments']);
+    assert.match(items.find((item) => item.label === 'payments')!.detail ?? '', /payments\.arch\.yaml/);
+  });
+
+  it('offers names and a dependency snippet on a new list item of dependsOn, with the dash when it is missing', () => {
+    const items = complete(shop.replace('      - { target: order-events', '      |\n      - { target: order-events'));
+    assert.ok(labels(items).includes('payments'));
+    assert.equal(items.find((item) => item.label === 'payments')!.insertText, '- payments');
+    const snippet = items.find((item) => item.kind === 'snippet')!;
+    assert.match(snippet.insertText ?? '', /timeout: .*\n.*retry: \{ attempts: .*backoff: exponential, jitter: true/);
+  });
+
+  it('offers teams at a component owner, components at a datastore owner (its users first)', () => {
+    assert.deepEqual(labels(complete(shop.replace('    owner: web', '    owner: |'))).sort(), ['money', 'web']);
+    const owners = complete(shop.replace('    owner: api', '    owner: |'));
+    assert.deepEqual(labels(owners).sort(), ['api', 'payments']);
+    assert.equal([...owners].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))[0].label, 'api');
+  });
+
+  it('offers the declared (or default) layers at `layer:` and channels at `deadLetter:`', () => {
+    assert.deepEqual(labels(complete(shop.replace('    layer: application', '    layer: |'))), ['presentation', 'application', 'domain', 'infrastructure']);
+    const deadLetter = complete(shop.replace('{ kind: topic, delivery: at-least-once }', '{ kind: topic, deadLetter: | }\n  order-events-dlq: { kind: queue }'));
+    assert.deepEqual(labels(deadLetter), ['order-events-dlq'], 'channels other than itself');
+  });
+
+  it('offers ADRs with their title and status at `decisions`', () => {
+    const items = complete(shop.replace('[ADR-0001]', '[ADR-0001, |]'));
+    assert.deepEqual(labels(items), ['ADR-0001', 'ADR-0002']);
+    assert.equal(items[0].detail, 'Use PostgreSQL for orders (accepted)');
+    assert.equal(items[1].deprecated, true, 'a superseded ADR is marked deprecated');
+  });
+
+  it('offers a snippet for a new component that fills in what the rules expect', () => {
+    const items = complete(shop.replace('datastores:\n', '  |\ndatastores:\n'));
+    const [snippet] = items;
+    assert.equal(snippet.label, 'new component');
+    for (const field of ['owner: ${4|money,web|}', 'layer: ${3|presentation,application,domain,infrastructure|}', 'timeout:', 'jitter: true', 'observability:', 'slo:', 'runbook:']) {
+      assert.ok(snippet.insertText?.includes(field), `the snippet has ${field}`);
+    }
+  });
+
+  it('offers snippets for a new datastore and a new channel', () => {
+    const datastore = complete(shop.replace('channels:\n', '  |\nchannels:\n'))[0];
+    assert.match(datastore.insertText ?? '', /consistency: .*[\s\S]*encryption: \{ atRest: true[\s\S]*backup: \{ copies: 3, media: 2, offsite: 1[\s\S]*rpo:[\s\S]*rto:/);
+    const channel = complete(`${shop}  |\n`)[0];
+    assert.match(channel.insertText ?? '', /delivery: [\s\S]*deadLetter: \$\{1\}-dlq[\s\S]*outbox: true/);
+  });
+
+  it('offers top-level keys at the root', () => {
+    const items = complete(`${shop}|`);
+    assert.ok(labels(items).includes('layers') && labels(items).includes('radar'));
+    assert.ok(!labels(items).includes('components'), 'components is already there');
+  });
+});
