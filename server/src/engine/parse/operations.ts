@@ -386,7 +386,8 @@ const EMPTY_VALUE = /^(?:|-+|—|–|\?+|tbd|tba|n\/a|na|none|nobody|unassigned|
 const OWNER_HEADER = /^(owner|owners|assignee|assigned to|responsible|who|dri|team)$/i;
 const DUE_HEADER = /^(due|due date|deadline|by when|target date|target|eta|when|date)$/i;
 const OWNER_TEXT = /\b(?:owner|owners|assignee|assigned to|responsible|dri)\s*[:=]\s*(?:\*\*|__)?\s*([^,;)\]\n*_]+)|(?:^|[\s(])(@[A-Za-z0-9][\w.-]*)/i;
-const DUE_TEXT = /\b(?:due(?: date)?|deadline|by|target|eta)\s*[:=]?\s*(?:\*\*|__)?\s*(\d{4}-\d{2}-\d{2}|[^,;)\]\n*_]*\d[^,;)\]\n*_]*)|(\d{4}-\d{2}-\d{2})/i;
+/** `due: <anything>` (a label and a colon), `by <something with a digit>` (by 2025-07-01, by Q3), or an ISO date anywhere. */
+const DUE_TEXT = /\b(?:due(?: date)?|deadline|target date|eta)\s*[:=]\s*(?:\*\*|__)?\s*([^,;)\]\n*_]+)|\b(?:due|by)\s+([A-Za-z]*\.? ?\d[^,;)\]\n*_]*)|(\d{4}-\d{2}-\d{2})/i;
 
 function meaningful(value: string): boolean {
   return !EMPTY_VALUE.test(value.replace(/[*_`]/g, '').trim());
@@ -397,7 +398,7 @@ function inlineOwnerAndDue(text: string, span: Span): { owner?: Located; due?: L
   const raw = text.slice(span[0], span[1]);
   const found = (pattern: RegExp): Located | undefined => {
     const match = pattern.exec(raw);
-    const value = match?.[1] ?? match?.[2];
+    const value = match?.[1] ?? match?.[2] ?? match?.[3];
     if (!match || value === undefined || !meaningful(value)) return undefined;
     const trimmed = value.trim();
     const at = span[0] + match.index + match[0].lastIndexOf(trimmed);
