@@ -93,8 +93,8 @@ export function renderSvg(layout: DiagramLayout, options: SvgOptions = {}): stri
   }
   out.push('</defs>');
   out.push(`<rect class="af-background" x="0" y="0" width="${width}" height="${height}"/>`);
-  out.push(`<text class="af-heading" x="20" y="28">${xmlEscape(title)}</text>`);
-  out.push(`<text class="af-subheading" x="${Math.ceil(28 + textWidth(title, 16, true))}" y="28">${xmlEscape(subtitle)}</text>`);
+  // One text element: the subtitle flows after the title in whatever font the viewer has.
+  out.push(`<text x="20" y="28"><tspan class="af-heading">${xmlEscape(title)}</tspan><tspan class="af-subheading" dx="12">${xmlEscape(subtitle)}</tspan></text>`);
   out.push(`<g class="af-body" transform="translate(0,${HEADER})">`);
 
   out.push('<g class="af-bands">');
