@@ -42,6 +42,8 @@ export interface AdrRelation extends AdrReference {
    * call for a back-link in the other ADR.
    */
   stated: 'status' | 'links' | 'prose';
+  /** `in part`, `partly`, `some aspects of`: a partial relation asks for no back-link. */
+  partial: boolean;
 }
 
 /** Canonical names of the sections the formats define. */
@@ -657,6 +659,7 @@ function relationsIn(adr: AdrDocument, line: string, offset: number, frontMatter
   phrases.sort((a, b) => a.span[0] - b.span[0]);
   const end = offset + line.length;
   const candidates = frontMatter ? idsIn(line, offset) : adr.references;
+  const partial = /\b(?:in part|partly|partially|some aspects|some parts|parts of|portions? of)\b/i.test(line);
   if (frontMatter) adr.references.push(...candidates);
   phrases.forEach((phrase, i) => {
     const until = phrases[i + 1]?.span[0] ?? end;
@@ -664,7 +667,7 @@ function relationsIn(adr: AdrDocument, line: string, offset: number, frontMatter
     if (candidates.some((r) => r.span[0] >= sentenceStart && r.span[1] <= phrase.span[0])) return;
     const targets = candidates.filter((r) => r.span[0] >= phrase.span[1] && r.span[0] < until);
     if (targets.length === 0 || targets[0].span[0] - phrase.span[1] > 80) return;
-    for (const target of targets) adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]) });
+    for (const target of targets) adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]), partial });
   });
 }
 

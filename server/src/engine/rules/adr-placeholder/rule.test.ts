@@ -1,0 +1,27 @@
+import { lines } from '../../../../../test/helpers/engine';
+import { ruleTests } from '../../../../../test/helpers/ruleTester';
+
+const adr = (...body: string[]) => lines('# 1. Use Kafka', '', '## Status', '', 'Accepted', '', '## Context', '', 'c', '', '## Decision', '', 'd', '', '## Consequences', '', ...body);
+
+ruleTests('adr-placeholder', {
+  valid: [
+    { name: 'real content', files: { 'docs/adr/0001-use-kafka.md': adr('Events are replayable; one more system to run.') } },
+    {
+      name: 'braces and brackets that are not placeholders',
+      files: { 'docs/adr/0001-use-kafka.md': adr('Call `GET /v1/state/{key}` or GET /v1/state/{key}; JSON like { "a": 1 }; see [the docs](x.md) and [1].', '', '```', 'TODO in code is fine {title}', '```') },
+      otherFiles: ['docs/adr/x.md'],
+    },
+    { name: 'TODO inside an HTML comment (template guidance)', files: { 'docs/adr/0001-use-kafka.md': adr('Costs money. <!-- TODO: list the risks -->') } },
+    { name: 'a lowercase todo as a word', files: { 'docs/adr/0001-use-kafka.md': adr('The todo app loses its cache.') } },
+  ],
+  invalid: [
+    { name: 'TBD and TODO markers', files: { 'docs/adr/0001-use-kafka.md': adr('Cost is TBD.', '', '- TODO: measure') }, findings: [{ text: 'TBD' }, { text: 'TODO' }] },
+    { name: 'a {title}-style placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('{describe the positive consequences, e.g. faster builds}') }, findings: [{ text: '{describe the positive consequences, e.g. faster builds}', severity: 'warning' }] },
+    { name: 'a [describe ...] placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('[describe the consequences]') }, findings: [{ text: '[describe the consequences]' }] },
+    {
+      name: 'an empty required section (comments do not count as content)',
+      files: { 'docs/adr/0001-use-kafka.md': lines('# 1. Use Kafka', '', '## Status', '', 'Accepted', '', '## Context', '', '<!-- what forces are at play? -->', '', '## Decision', '', 'd', '', '## Consequences', '', 'Costs money.') },
+      findings: [{ text: '## Context', message: /'Context' section is empty/ }],
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import { REQUIRED_SECTIONS, type AdrDocument } from '../../parse/adr';
+import { inCode, inComment, visibleText } from '../../parse/markdown';
+import type { Span } from '../../text/types';
+import { effectiveFormat, followsConvention } from '../adr-sections/rule';
+import { defineRule } from '../types';
+
+const MARKERS = /\b(?:TODO|TBD|TBC|FIXME)\b/g;
+/** `[describe the context]`, `[short title of solved problem]`: bracketed instructions (not links). */
+const BRACKETED = /\[(?:describe|insert|add|explain|list|enter|provide|fill|summari[sz]e|short title|title|e\.g\.|your|option \d|decision driver|placeholder|todo|tbd)[^\]\n]*\]/gi;
+/** `{title}`, `{short title, representative of …}`: braces around words, not code (`${x}`, `/path/{id}`). */
+const BRACED = /\{([^{}\n]{1,200})\}/g;
+const TEMPLATE_WORDS = /^(?:title|date|name|status|number|description|author|authors|deciders?|decision[- ]makers?|context|decision|consequences?|yyyy-mm-dd|dd\/mm\/yyyy|nnnn|problem|option(?: \d+)?|justification)$/i;
+
+export const rule = defineRule<AdrDocument>({
+  meta: {
+    id: 'adr-placeholder',
+    category: 'adr',
+    severity: 'warning',
+    summary: 'No template text is left in an ADR: empty required sections, TODO/TBD, [describe …] or {title}-style placeholders.',
+    reference: 'Part XIV §1, Architecture Decision Records',
+    appliesTo: 'adr',
+  },
+  check({ document: adr, workspace, config, report }) {
+    const { markdown, text } = adr;
+    const place = (span: Span) => ({ uri: adr.uri, lines: adr.lines, span });
+    const format = effectiveFormat(adr, config.adr?.format);
+    if (format) {
+      for (const required of REQUIRED_SECTIONS[format]) {
+        if (!followsConvention(workspace.adrs.collection(adr.uri), format, required.name, config.adr?.format)) continue;
+        const found = adr.sections.find((s) => s.name === required.name);
+        if (!found || visibleText(markdown, found.section.bodySpan).trim() !== '') continue;
+        report({ at: place(found.section.heading.span), message: `The '${found.section.heading.text}' section is empty.`, element: `empty.${required.name}` });
+      }
+    }
+    const regions: Span[] = [...markdown.paragraphs.map((p) => p.span), ...markdown.headings.map((h) => h.textSpan)];
+    for (const table of markdown.tables) for (const row of table.rows) for (const cell of row.cells) regions.push(cell.span);
+    const seen = new Set<number>();
+    const flag = (span: Span, what: string) => {
+      if (seen.has(span[0]) || inCode(markdown, span[0]) || inComment(markdown, span[0])) return;
+      seen.add(span[0]);
+      report({ at: place(span), message: `Template text left in: ${what}. Replace it with the real content, or remove it.`, element: `placeholder.${text.slice(span[0], span[1])}` });
+    };
+    for (const region of regions) {
+      const slice = text.slice(region[0], region[1]);
+      for (const match of slice.matchAll(MARKERS)) flag([region[0] + match.index!, region[0] + match.index! + match[0].length], `'${match[0]}'`);
+      for (const match of slice.matchAll(BRACKETED)) {
+        const start = region[0] + match.index!;
+        const end = start + match[0].length;
+        if (markdown.links.some((l) => start < l.span[1] && end > l.span[0]) || /^[([]/.test(text[end] ?? '')) continue;
+        flag([start, end], `'${match[0]}'`);
+      }
+      for (const match of slice.matchAll(BRACED)) {
+        const start = region[0] + match.index!;
+        const before = text[start - 1] ?? '';
+        const inner = match[1].trim();
+        if (/[$/\\{%#\w]/.test(before) || !/^\p{L}/u.test(inner)) continue;
+        if (!(/\s/.test(inner) && /^[\p{L}][\p{L}\d ,.'’|…-]*(?:[.…]|$)/u.test(inner)) && !TEMPLATE_WORDS.test(inner)) continue;
+        if (/[=:;()]/.test(inner) || /^[A-Z_]+$/.test(inner)) continue;
+        flag([start, start + match[0].length], `'${match[0].length > 40 ? match[0].slice(0, 37) + '…}' : match[0]}'`);
+      }
+    }
+  },
+});

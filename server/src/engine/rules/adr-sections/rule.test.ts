@@ -1,0 +1,53 @@
+import { lines } from '../../../../../test/helpers/engine';
+import { ruleTests } from '../../../../../test/helpers/ruleTester';
+
+const nygard = (...body: string[]) => lines('# 1. Use PostgreSQL', '', 'Date: 2024-01-05', '', '## Status', '', 'Accepted', '', ...body);
+
+ruleTests('adr-sections', {
+  valid: [
+    { name: 'a complete Nygard ADR', files: { 'docs/adr/0001-use-postgresql.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd', '', '## Consequences', '', 'e') } },
+    {
+      name: 'a framework ADR with Decisions (plural) and numbered headings',
+      files: { 'docs/adr/0001-a.md': lines('# ADR-001: Use gRPC', '', '## Status', 'Accepted', '', '## 1. Context:', 'c', '', '## Decisions', 'd', '', '## Consequences', '- Positive: x', '- Negative: y') },
+    },
+    {
+      name: 'a MADR 4 ADR with front matter',
+      files: { 'docs/decisions/0001-a.md': lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c', '', '## Decision Outcome', '', 'Chosen option: "YAML"') },
+    },
+    { name: 'a file in an ADR folder that matches no format is not held to sections', files: { 'docs/adr/0001-a.md': lines('# Some notes', '', 'We decided things.') } },
+    { name: 'log4brains makes sections optional', files: { 'docs/adr/20240105-use-x.md': lines('# Use X', '', '- Status: accepted', '', 'We will use X.') } },
+    {
+      name: 'a folder whose ADRs mostly do without Consequences',
+      files: {
+        'docs/adr/0001-a.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd'),
+        'docs/adr/0002-b.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd'),
+        'docs/adr/0003-c.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd', '', '## Consequences', '', 'e'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Nygard ADR without Consequences',
+      files: { 'docs/adr/0001-use-postgresql.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd') },
+      findings: [{ text: '# 1. Use PostgreSQL', message: /Missing section 'Consequences'.*Nygard/ }],
+      fixed: nygard('## Context', '', 'c', '', '## Decision', '', 'd', '', '## Consequences', ''),
+    },
+    {
+      name: 'a Nygard ADR without Context: inserted before Decision',
+      files: { 'docs/adr/0001-use-postgresql.md': nygard('## Decision', '', 'd', '', '## Consequences', '', 'e') },
+      findings: [{ text: '# 1. Use PostgreSQL', message: /'Context'/ }],
+      fixed: nygard('## Context', '', '', '## Decision', '', 'd', '', '## Consequences', '', 'e'),
+    },
+    {
+      name: 'a MADR ADR without Decision Outcome, CRLF',
+      files: { 'docs/decisions/0001-a.md': lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c').replace(/\n/g, '\r\n') },
+      findings: [{ text: '# Use YAML', message: /'Decision Outcome'.*MADR/ }],
+      fixed: lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c', '', '## Decision Outcome', '').replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'the configured format applies to a file that matches none',
+      files: { 'docs/adr/0001-a.md': lines('# Some notes', '', 'We decided things.'), '.archframe.yaml': lines('adr:', '  format: madr') },
+      findings: [{ text: '# Some notes', message: /'Context and Problem Statement'/ }, { text: '# Some notes', message: /'Decision Outcome'/ }],
+    },
+  ],
+});

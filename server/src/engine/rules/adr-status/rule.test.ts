@@ -1,0 +1,61 @@
+import { lines } from '../../../../../test/helpers/engine';
+import { ruleTests } from '../../../../../test/helpers/ruleTester';
+
+const withStatus = (...status: string[]) => lines('# 1. Use X', '', 'Date: 2024-01-05', '', '## Status', '', ...status, '', '## Context', '', 'c');
+
+ruleTests('adr-status', {
+  valid: [
+    { name: 'a status section', files: { 'docs/adr/0001-use-x.md': withStatus('Accepted') } },
+    { name: 'an emoji before the word and free text after it', files: { 'docs/adr/0001-use-x.md': withStatus('✅ Accepted. Open to revisiting in Q3') } },
+    { name: 'a synonym', files: { 'docs/adr/0001-use-x.md': withStatus('Decided') } },
+    { name: 'a multi-word synonym', files: { 'docs/adr/0001-use-x.md': withStatus('Gathering information') } },
+    { name: 'Partly superseded with a link', files: { 'docs/adr/0001-use-x.md': withStatus('Partly superseded by [2. Y](0002-y.md)'), 'docs/adr/0002-y.md': withStatus('Accepted') } },
+    { name: 'a MADR bullet', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '* Status: proposed', '* Date: 2024-01-05') } },
+    { name: 'a bold Status line', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '**Status:** Deprecated (no superseding ADR)') } },
+    { name: 'front matter', files: { 'docs/adr/0001-use-x.md': lines('---', 'status: "accepted"', '---', '# Use X') } },
+    { name: 'a table with a Status column', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '| Status | Date |', '|---|---|', '| Approved | 2024-01-05 |') } },
+    { name: 'a word the project adds', files: { 'docs/adr/0001-use-x.md': withStatus('Experimental'), '.archframe.yaml': lines('adr:', '  statuses: [experimental]') } },
+    { name: 'a status inside an HTML comment is not read, the real one is', files: { 'docs/adr/0001-use-x.md': withStatus('<!-- one of proposed, accepted -->', 'Accepted') } },
+  ],
+  invalid: [
+    {
+      name: 'a word outside the vocabulary, close to one',
+      files: { 'docs/adr/0001-use-x.md': withStatus('Acepted') },
+      findings: [{ text: 'Acepted', severity: 'error', message: /did you mean 'accepted'/ }],
+      fixed: withStatus('Accepted'),
+    },
+    { name: 'a word outside the vocabulary', files: { 'docs/adr/0001-use-x.md': withStatus('Placeholder') }, findings: [{ text: 'Placeholder', message: /not a status/ }] },
+    { name: 'an empty status section', files: { 'docs/adr/0001-use-x.md': withStatus('') }, findings: [{ text: '## Status', message: /empty/ }] },
+    { name: 'an empty Status bullet', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '* Status:', '* Date: 2024-01-05') }, findings: [{ text: 'Status:', message: /empty/ }] },
+    {
+      name: 'no status at all is a warning, with a Status section to add',
+      files: { 'docs/adr/0001-use-x.md': lines('# 1. Use X', '', '## Context', '', 'c') },
+      findings: [{ text: '# 1. Use X', severity: 'warning', message: /No status/ }],
+      fixed: lines('# 1. Use X', '', '## Status', '', 'Proposed', '', '## Context', '', 'c'),
+    },
+    {
+      name: 'no status in a MADR file with front matter: the key is added there',
+      files: { 'docs/adr/0001-use-x.md': lines('---', 'date: 2024-01-05', '---', '# Use X', '', '## Context and Problem Statement', '', 'c') },
+      findings: [{ text: '# Use X', severity: 'warning' }],
+      fixed: lines('---', 'status: proposed', 'date: 2024-01-05', '---', '# Use X', '', '## Context and Problem Statement', '', 'c'),
+    },
+    {
+      name: 'no status where the folder mostly does without is info',
+      files: {
+        'docs/adr/0001-a.md': lines('# A', '', '## Context and Problem Statement', '', 'c'),
+        'docs/adr/0002-b.md': lines('# B', '', '## Context and Problem Statement', '', 'c'),
+        'docs/adr/0003-c.md': lines('# C', '', '* Status: accepted'),
+      },
+      findings: [
+        { text: '# A', severity: 'info', message: /Most ADRs of this folder/ },
+        { text: '# B', file: 'docs/adr/0002-b.md', severity: 'info' },
+      ],
+    },
+    {
+      name: "adr-tools' Superceded spelling gets a hint, never an error",
+      files: { 'docs/adr/0001-use-x.md': withStatus('Superceded by [2. Y](0002-y.md)'), 'docs/adr/0002-y.md': withStatus('Accepted', '', 'Supercedes [1. X](0001-use-x.md)') },
+      findings: [{ text: 'Superceded', severity: 'hint', message: /standard one is 'Superseded'/ }],
+      fixed: withStatus('Superseded by [2. Y](0002-y.md)'),
+    },
+  ],
+});

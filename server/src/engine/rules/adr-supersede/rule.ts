@@ -1,0 +1,91 @@
+import { adrLinkText, adrName, endOfLine, eolOf, insertEdit, insertStatusEdit, relativeLink, setSupersededBy } from '../../commands/adr';
+import type { Fix, TextEdit } from '../../model/findings';
+import type { AdrDocument, AdrIndex } from '../../parse/adr';
+import { defineRule, type Place } from '../types';
+
+/** Does `from` refer to `to` anywhere (a link or an id that resolves to it)? */
+function mentions(index: AdrIndex, from: AdrDocument, to: AdrDocument): boolean {
+  return from.references.some((r) => index.resolve(r.target, from.uri) === to);
+}
+
+export const rule = defineRule<AdrDocument>({
+  meta: {
+    id: 'adr-supersede',
+    category: 'adr',
+    severity: 'error',
+    summary: 'A superseded ADR says by what, the ADR it names exists, and both ADRs of a supersede pair say so.',
+    reference: 'Part XIV §1, Architecture Decision Records',
+    appliesTo: 'adr',
+    knowledge: ['adr'],
+    fixable: true,
+  },
+  check({ document: adr, workspace, report }) {
+    const index = workspace.adrs;
+    const place = (span: readonly [number, number]): Place => ({ uri: adr.uri, lines: adr.lines, span });
+    const anchor = adr.statusSpan ?? adr.heading?.span ?? [0, 0];
+    // Others that say they supersede this one.
+    const successors = index.all().filter((other) => other !== adr && other.supersedes.some((r) => index.resolve(r.target, other.uri) === adr));
+
+    if (adr.status === 'superseded' && adr.supersededBy.length === 0) {
+      const fixes: Fix[] = successors.map((next) => ({
+        title: `Say it is superseded by ${adrName(next)}`,
+        edits: [insertEdit(adr, adr.statusSpan![1], ` by [${adrLinkText(next)}](${relativeLink(adr.uri, next.uri)})`)],
+        isPreferred: successors.length === 1,
+      }));
+      report({
+        at: place(adr.statusSpan!),
+        message: `Superseded, but by what? Link the ADR that replaces this one (\`Superseded by [N. Title](NNNN-title.md)\`).${successors.length > 0 ? ` ${successors.map(adrName).join(', ')} says it supersedes this ADR.` : ''}`,
+        fixes,
+        element: 'status.superseded',
+      });
+    }
+
+    for (const relation of adr.relations) {
+      if (relation.relation !== 'supersedes' && relation.relation !== 'supersededBy') continue;
+      if (relation.kind !== 'id' || index.resolve(relation.target, adr.uri)) continue;
+      report({ at: place(relation.targetSpan), message: `'${relation.text}' names no ADR of the workspace: fix the reference or write that ADR.`, element: `${relation.relation}.${relation.target}` });
+    }
+
+    // Back-links: what others state formally about this ADR, and this ADR does not say.
+    for (const other of index.all()) {
+      if (other === adr) continue;
+      for (const relation of other.relations) {
+        if (relation.stated === 'prose' || relation.partial || index.resolve(relation.target, other.uri) !== adr) continue;
+        if (mentions(index, adr, other)) continue;
+        // Superseded without saying by what: reported above, with this very link as the fix.
+        if (relation.relation === 'supersedes' && adr.status === 'superseded' && adr.supersededBy.length === 0) continue;
+        const related = [{ at: { uri: other.uri, lines: other.lines, span: relation.span }, message: `${adrName(other)} says so here` }];
+        const link = `[${adrLinkText(other)}](${relativeLink(adr.uri, other.uri)})`;
+        if (relation.relation === 'supersedes') {
+          const edit: TextEdit | undefined = adr.status === 'superseded' && adr.statusSpan ? insertEdit(adr, adr.statusSpan[1], ` by ${link}`) : setSupersededBy(adr, link, other.number);
+          report({
+            at: place(anchor),
+            severity: 'warning',
+            message: `${adrName(other)} says it supersedes this ADR, but this ADR does not say it is superseded by ${adrName(other)}.`,
+            related,
+            fixes: edit ? [{ title: `Set the status to 'Superseded by ${adrName(other)}'`, edits: [edit], isPreferred: true }] : [],
+            element: `supersededBy.${other.stem}`,
+          });
+        } else if (relation.relation === 'supersededBy') {
+          report({
+            at: place(anchor),
+            severity: 'warning',
+            message: `${adrName(other)} says it is superseded by this ADR, but this ADR does not say it supersedes ${adrName(other)}.`,
+            related,
+            fixes: [{ title: `Add 'Supersedes ${adrName(other)}' to the status`, edits: [supersedesEdit(adr, link)], isPreferred: true }],
+            element: `supersedes.${other.stem}`,
+          });
+        }
+      }
+    }
+  },
+});
+
+/** `Supersedes [link]` as a paragraph after the status (or in a new Status section). */
+function supersedesEdit(adr: AdrDocument, link: string): TextEdit {
+  const eol = eolOf(adr.text);
+  if (adr.statusSpan && adr.statusSource === 'section') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `${eol}${eol}Supersedes ${link}`);
+  if (adr.statusSpan && adr.statusSource !== 'front-matter') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `; supersedes ${link}`);
+  if (adr.heading) return insertEdit(adr, adr.heading.span[1], `${eol}${eol}Supersedes ${link}`);
+  return insertStatusEdit(adr, `Supersedes ${link}`);
+}
