@@ -56,4 +56,11 @@ describe('YAML edits for fixes', () => {
     );
     assert.equal(result, `${head}components:\n  a:\n    kind: service\n    dependsOn:\n      - target: b\n        retry: { attempts: 3, backoff: exponential, jitter: true }\n        circuitBreaker: { failureThreshold: 5, resetTimeout: 30s }\n        timeout: 2s\n`);
   });
+
+  it('applies inserts at one position in the order they are listed, as LSP does', () => {
+    const text = 'a: 1\n';
+    const at = { line: 0, character: 4 };
+    const edits = [{ uri: 'u', range: { start: at, end: at }, newText: '\nb: 2' }, { uri: 'u', range: { start: at, end: at }, newText: '\nc: 3' }];
+    assert.equal(applyEdits(text, { offset: (p) => (p.line === 0 ? p.character : 0) }, edits), 'a: 1\nb: 2\nc: 3\n');
+  });
 });

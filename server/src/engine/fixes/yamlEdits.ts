@@ -138,7 +138,10 @@ function eol(manifest: ManifestDocument): string {
 
 /** Applies edits to a text (for tests and for the CLI's --fix). Edits must not overlap. */
 export function applyEdits(text: string, lines: { offset(p: { line: number; character: number }): number }, edits: readonly TextEdit[]): string {
-  const sorted = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+  // From the end backwards; inserts at one position keep their order in the list, as in LSP.
+  const sorted = edits
+    .map((e, index) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText, index }))
+    .sort((a, b) => b.start - a.start || b.index - a.index);
   let result = text;
   for (const edit of sorted) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   return result;

@@ -50,6 +50,11 @@ export function synchronousCalls(model: ManifestModel, component: string): Depen
   return model.dependenciesOf(component).filter((edge) => edge.target && edge.target.section !== 'channels' && edge.target.section !== 'teams' && isSynchronous(edge));
 }
 
+/** payments' / checkout's */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}
+
 /** A duration as people write it in a manifest: 750ms, 2s, 1500ms, 5m. */
 export function formatDuration(ms: number): string {
   const rounded = Math.round(ms * 100) / 100;
