@@ -44,8 +44,9 @@ for (const entry of KNOWLEDGE) {
   }
 }
 
+/** The entry with this id; an id written like one of its aliases (`component-boundaries`) finds it too. */
 export function entryById(id: string): KnowledgeEntry | undefined {
-  return byId.get(id);
+  return byId.get(id) ?? byAlias.get(normalise(id));
 }
 
 /** The entry whose id, title or alias is this term (case-insensitive), for `archframe explain <term>`. */

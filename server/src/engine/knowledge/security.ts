@@ -208,7 +208,7 @@ export const SECURITY: KnowledgeInput[] = [
     aliases: ['threat model', 'threat modeling', 'threat modelling', 'STRIDE'],
     summary:
       'STRIDE names six threats and the control that answers each: spoofing (authentication), tampering (integrity checks), repudiation (audit logs), ' +
-      'information disclosure (encryption), denial of service (rate limiting) and elevation of privilege (authorisation).',
+      'disclosure of information (encryption), denial of service (rate limiting) and elevation of privilege (authorisation).',
     reference: 'Part XXVIII §1, Threat Modeling',
     related: ['authentication-patterns', 'authorization-models', 'audit-logging'],
     rules: [],
