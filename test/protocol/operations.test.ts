@@ -88,6 +88,22 @@ interface CreateResult {
   existing?: string;
 }
 
+describe('the example workspace over the protocol', () => {
+  it('shows each runbook and postmortem rule in examples/shop', async () => {
+    const root = join(__dirname, '../../examples/shop');
+    const client = new TestClient();
+    try {
+      await client.initialize(fileUri(root));
+      const runbook = await client.waitForDiagnostics(fileUri(join(root, 'docs/runbooks/api-gateway.md')), (d) => d.length > 0);
+      const postmortem = await client.waitForDiagnostics(fileUri(join(root, 'docs/postmortems/2025-06-12-checkout-outage.md')), (d) => d.length > 0);
+      const codes = new Set([...runbook, ...postmortem].map((d) => String(d.code)));
+      for (const id of ['runbook-sections', 'runbook-drift', 'postmortem-sections', 'action-item-owner', 'timeline-order', 'blameless-language']) assert.ok(codes.has(id), `${id} shows in the example`);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('runbooks and postmortems over the protocol', () => {
   let folder: string;
   let client: TestClient;
@@ -158,6 +174,37 @@ describe('runbooks and postmortems over the protocol', () => {
     assert.match(text, /^# Search outage\n\n- Date: 2025-06-01\n- Severity: SEV2\n/);
     assert.deepEqual([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['Summary', 'Impact', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items']);
     assert.match(text, /\| Action \| Owner \| Due \|/);
+  });
+
+  it('reports runbook and postmortem diagnostics on exactly the text concerned', async () => {
+    const runbook = await client.waitForDiagnostics(uri('docs/runbooks/catalog.md'), (d) => d.length >= 2);
+    const text = (range: { start: { line: number; character: number }; end: { line: number; character: number } }, source: string) => {
+      const lines = source.split('\n');
+      assert.equal(range.start.line, range.end.line);
+      return lines[range.start.line].slice(range.start.character, range.end.character);
+    };
+    assert.deepEqual(runbook.map((d) => [d.code, text(d.range, RUNBOOK), d.severity]), [
+      ['runbook-drift', 'search', 3],
+      ['runbook-sections', 'Issue: Slow search', 2],
+    ]);
+    const postmortem = await client.waitForDiagnostics(uri('docs/postmortems/2025-06-01-search-outage.md'), (d) => d.length >= 3);
+    assert.deepEqual(postmortem.map((d) => [d.code, text(d.range, POSTMORTEM), d.severity]), [
+      ['timeline-order', '10:01', 2],
+      ['blameless-language', 'human error', 3],
+      ['action-item-owner', 'Add a canary stage', 2],
+    ]);
+    assert.match(postmortem[1].message, /What allowed this to happen\?/);
+  });
+
+  it('offers the owner/due placeholders as a quick fix', async () => {
+    const target = uri('docs/postmortems/2025-06-01-search-outage.md');
+    const diagnostics = await client.waitForDiagnostics(target, (d) => d.some((x) => x.code === 'action-item-owner'));
+    const diagnostic = diagnostics.find((d) => d.code === 'action-item-owner')!;
+    const actions = await client.request<{ title: string; edit?: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri: target }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fix = actions.find((a) => /placeholders/.test(a.title));
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    const edits = fix.edit?.changes?.[target] ?? (fix.edit?.documentChanges as TextDocumentEdit[] | undefined)?.flatMap((c) => c.edits) ?? [];
+    assert.deepEqual(edits.map((e) => e.newText), [' (owner: @owner, due: YYYY-MM-DD)']);
   });
 
   it('Insert Template offers the templates of the document\'s kind, as snippets', async () => {

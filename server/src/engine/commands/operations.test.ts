@@ -4,6 +4,8 @@ import { engineFor, lines, uriOf } from '../../../../test/helpers/engine';
 import { applyEdits } from '../fixes/yamlEdits';
 import { parseManifest } from '../parse/manifest';
 import { LineIndex } from '../text/lineIndex';
+import { templateById } from '../templates';
+import { expandSnippet } from '../templates/snippet';
 import type { DocumentKind } from '../workspace/classify';
 import { displayName, planPostmortem, planRunbook, runbookCandidates, templatesForFile } from './operations';
 
@@ -130,6 +132,31 @@ describe('New Postmortem planning', () => {
     assert.equal(plan.document.path, 'incidents/2025-07-01-unicode-facade.md');
     assert.match(plan.document.text, /- Severity: SEV2\n/);
     assert.equal(planPostmortem(workspace(), '   ', '2025-07-01').ok, false);
+  });
+});
+
+describe('what the commands and templates write is clean under the runbook and postmortem rules', () => {
+  const OPERATIONS_RULES = ['runbook-sections', 'runbook-drift', 'postmortem-sections', 'action-item-owner', 'timeline-order', 'blameless-language'];
+  const findings = (path: string, text: string) =>
+    engineFor({ 'architecture.yaml': MANIFEST, [path]: text })
+      .findingsFor(uriOf(path))
+      .filter((f) => OPERATIONS_RULES.includes(f.ruleId))
+      .map((f) => `${f.ruleId}: ${f.message}`);
+
+  it('New Runbook (with and without SLOs) and New Postmortem', () => {
+    for (const name of ['api-gateway', 'catalog', 'worker']) {
+      const plan = planRunbook(workspace(), name);
+      assert.ok(plan.ok);
+      assert.deepEqual(findings(plan.document.path, plan.document.text), [], name);
+    }
+    const plan = planPostmortem(workspace(), 'DB failover', '2025-07-01');
+    assert.ok(plan.ok);
+    assert.deepEqual(findings(plan.document.path, plan.document.text), []);
+  });
+
+  it('the runbook and postmortem snippets expanded with their defaults', () => {
+    assert.deepEqual(findings('docs/runbooks/new.md', expandSnippet(templateById('runbook')!.body)), []);
+    assert.deepEqual(findings('docs/postmortems/new.md', expandSnippet(templateById('postmortem')!.body, { CURRENT_YEAR: '2025', CURRENT_MONTH: '07', CURRENT_DATE: '01' })), []);
   });
 });
 
