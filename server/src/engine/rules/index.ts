@@ -2,30 +2,63 @@
 import { internalRules } from './internal';
 import { schemaRules } from './schema';
 import type { Rule, RuleMeta } from './types';
+import { rule as actionItemOwner } from './action-item-owner/rule';
+import { rule as adrDate } from './adr-date/rule';
+import { rule as adrLinks } from './adr-links/rule';
+import { rule as adrNumbering } from './adr-numbering/rule';
+import { rule as adrPlaceholder } from './adr-placeholder/rule';
+import { rule as adrSections } from './adr-sections/rule';
+import { rule as adrStatus } from './adr-status/rule';
+import { rule as adrSupersede } from './adr-supersede/rule';
+import { rule as adrTradeoffs } from './adr-tradeoffs/rule';
 import { rule as auditLog } from './audit-log/rule';
 import { rule as availabilityBudget } from './availability-budget/rule';
 import { rule as backup321 } from './backup-3-2-1/rule';
+import { rule as blamelessLanguage } from './blameless-language/rule';
+import { rule as circuitBreaker } from './circuit-breaker/rule';
+import { rule as conflictResolution } from './conflict-resolution/rule';
+import { rule as consistencyModel } from './consistency-model/rule';
+import { rule as coreIndependence } from './core-independence/rule';
 import { rule as crossContinentSync } from './cross-continent-sync/rule';
+import { rule as deadLetter } from './dead-letter/rule';
 import { rule as decisionRecord } from './decision-record/rule';
 import { rule as decisionStatus } from './decision-status/rule';
+import { rule as deliveryIdempotency } from './delivery-idempotency/rule';
+import { rule as dependencyCycle } from './dependency-cycle/rule';
 import { rule as duplicateName } from './duplicate-name/rule';
 import { rule as encryptionAtRest } from './encryption-at-rest/rule';
 import { rule as healthCheck } from './health-check/rule';
 import { rule as latencyBudget } from './latency-budget/rule';
+import { rule as layerDirection } from './layer-direction/rule';
 import { rule as observabilityPillars } from './observability-pillars/rule';
 import { rule as onCall } from './on-call/rule';
 import { rule as passwordHashing } from './password-hashing/rule';
+import { rule as postmortemSections } from './postmortem-sections/rule';
 import { rule as publicAuth } from './public-auth/rule';
+import { rule as quorum } from './quorum/rule';
 import { rule as radarHold } from './radar-hold/rule';
 import { rule as recoveryObjectives } from './recovery-objectives/rule';
+import { rule as retryAmplification } from './retry-amplification/rule';
+import { rule as retryBackoff } from './retry-backoff/rule';
+import { rule as retryIdempotency } from './retry-idempotency/rule';
 import { rule as rollbackStrategy } from './rollback-strategy/rule';
 import { rule as runbook } from './runbook/rule';
+import { rule as runbookDrift } from './runbook-drift/rule';
+import { rule as runbookSections } from './runbook-sections/rule';
+import { rule as sharedDatastore } from './shared-datastore/rule';
+import { rule as singleInstance } from './single-instance/rule';
 import { rule as singleOwner } from './single-owner/rule';
 import { rule as sloAlerting } from './slo-alerting/rule';
 import { rule as sloDefined } from './slo-defined/rule';
+import { rule as stableDependencies } from './stable-dependencies/rule';
+import { rule as stateOwner } from './state-owner/rule';
 import { rule as structuredLogs } from './structured-logs/rule';
+import { rule as syncTimeout } from './sync-timeout/rule';
+import { rule as timelineOrder } from './timeline-order/rule';
+import { rule as timeoutBudget } from './timeout-budget/rule';
 import { rule as tokenLifetime } from './token-lifetime/rule';
 import { rule as transportSecurity } from './transport-security/rule';
+import { rule as unknownReference } from './unknown-reference/rule';
 import { rule as unusedSuppression } from './unused-suppression/rule';
 import { rule as weakCrypto } from './weak-crypto/rule';
 
@@ -36,30 +69,63 @@ import { rule as weakCrypto } from './weak-crypto/rule';
 export const RULES: readonly Rule[] = [
   ...schemaRules,
   ...internalRules,
+  actionItemOwner as Rule,
+  adrDate as Rule,
+  adrLinks as Rule,
+  adrNumbering as Rule,
+  adrPlaceholder as Rule,
+  adrSections as Rule,
+  adrStatus as Rule,
+  adrSupersede as Rule,
+  adrTradeoffs as Rule,
   auditLog as Rule,
   availabilityBudget as Rule,
   backup321 as Rule,
+  blamelessLanguage as Rule,
+  circuitBreaker as Rule,
+  conflictResolution as Rule,
+  consistencyModel as Rule,
+  coreIndependence as Rule,
   crossContinentSync as Rule,
+  deadLetter as Rule,
   decisionRecord as Rule,
   decisionStatus as Rule,
+  deliveryIdempotency as Rule,
+  dependencyCycle as Rule,
   duplicateName as Rule,
   encryptionAtRest as Rule,
   healthCheck as Rule,
   latencyBudget as Rule,
+  layerDirection as Rule,
   observabilityPillars as Rule,
   onCall as Rule,
   passwordHashing as Rule,
+  postmortemSections as Rule,
   publicAuth as Rule,
+  quorum as Rule,
   radarHold as Rule,
   recoveryObjectives as Rule,
+  retryAmplification as Rule,
+  retryBackoff as Rule,
+  retryIdempotency as Rule,
   rollbackStrategy as Rule,
   runbook as Rule,
+  runbookDrift as Rule,
+  runbookSections as Rule,
+  sharedDatastore as Rule,
+  singleInstance as Rule,
   singleOwner as Rule,
   sloAlerting as Rule,
   sloDefined as Rule,
+  stableDependencies as Rule,
+  stateOwner as Rule,
   structuredLogs as Rule,
+  syncTimeout as Rule,
+  timelineOrder as Rule,
+  timeoutBudget as Rule,
   tokenLifetime as Rule,
   transportSecurity as Rule,
+  unknownReference as Rule,
   unusedSuppression as Rule,
   weakCrypto as Rule,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
