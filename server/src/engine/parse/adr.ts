@@ -593,19 +593,25 @@ function labelledLinesOf(adr: AdrDocument): LabelledLine[] {
 }
 
 /** Where prose is: paragraphs, table cells, headings other than the title. */
-function proseRegions(adr: AdrDocument): Span[] {
-  const { markdown } = adr;
+function proseRegions(markdown: MarkdownDocument, title?: MarkdownHeading): Span[] {
   const regions: Span[] = [];
   for (const paragraph of markdown.paragraphs) regions.push(paragraph.span);
   for (const table of markdown.tables) for (const row of [table.header, ...table.rows]) for (const cell of row.cells) regions.push(cell.span);
-  for (const heading of markdown.headings) if (heading !== adr.heading) regions.push(heading.textSpan);
+  for (const heading of markdown.headings) if (heading !== title) regions.push(heading.textSpan);
   return regions;
 }
 
-/** References to other ADRs: ids (`ADR-7`) and relative links to Markdown files. */
 function readReferences(adr: AdrDocument): void {
-  const { markdown, text } = adr;
-  const regions = proseRegions(adr);
+  adr.references = findAdrReferences(adr.markdown, adr.heading);
+}
+
+/**
+ * References to ADRs in any Markdown document (ADRs, runbooks, postmortems):
+ * ids (`ADR-7`, `ADR 0007`, `ADR #7`) in prose, and relative links to Markdown
+ * files; not in code or comments. `title` (the document's own) is left out.
+ */
+export function findAdrReferences(markdown: MarkdownDocument, title?: MarkdownHeading): AdrReference[] {
+  const { text } = markdown;
   const linkRefs: AdrReference[] = [];
   for (const link of markdown.links) {
     if (link.image || link.autolink || !isRelativeLink(link.destination)) continue;
@@ -615,23 +621,24 @@ function readReferences(adr: AdrDocument): void {
     linkRefs.push({ kind: 'link', target: link.destination, text: link.text, span: link.span, targetSpan: link.destinationSpan });
   }
   const idRefs: AdrReference[] = [];
-  for (const region of regions) {
+  const comments = markdown.comments.map((c) => c.span);
+  for (const region of proseRegions(markdown, title)) {
     const slice = text.slice(region[0], region[1]);
     for (const match of slice.matchAll(ID_REFERENCE)) {
       const start = region[0] + match.index!;
       const end = start + match[0].length;
-      if (inAny(markdown.code, start) || inAny(markdown.comments.map((c) => c.span), start)) continue;
+      if (inAny(markdown.code, start) || inAny(comments, start)) continue;
       if (markdown.links.some((l) => !l.autolink && start >= l.span[0] && end <= l.span[1] && isRelativeLink(l.destination))) continue;
       idRefs.push({ kind: 'id', target: `ADR-${Number(match[2])}`, text: match[0], span: [start, end], targetSpan: [start, end], number: Number(match[2]), prefix: undefined });
     }
   }
-  adr.references = [...linkRefs, ...idRefs].sort((a, b) => a.span[0] - b.span[0]);
+  return [...linkRefs, ...idRefs].sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Relations stated in the body (status section, Links section, sentences about this ADR), after those of the front matter. */
 function readRelations(adr: AdrDocument): void {
   const { text } = adr;
-  for (const region of proseRegions(adr)) {
+  for (const region of proseRegions(adr.markdown, adr.heading)) {
     for (const line of linesOf(text, region)) relationsIn(adr, blankComments(adr, line), line.span[0], false);
   }
   const seen = new Set<string>();
