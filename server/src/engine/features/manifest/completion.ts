@@ -96,8 +96,14 @@ function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocume
   const element = elementOf(path);
   if (field === undefined) return [];
   const dash = context.needsDash ? '- ' : '';
-  const finish = (items: Completion[]): Completion[] =>
-    items.map((item) => ({ ...item, replace: context.replace, insertText: dash + (item.insertText ?? item.label) }));
+  // The items are built for this request: complete them in place (a list of every name can be long).
+  const finish = (items: Completion[]): Completion[] => {
+    for (const item of items) {
+      item.replace = context.replace;
+      item.insertText = dash + (item.insertText ?? item.label);
+    }
+    return items;
+  };
 
   if (element?.section === 'components' && (field === 'target' || (field === 'dependsOn' && typeof last === 'number'))) {
     const items = targetCompletions(workspace, document, element.name);
@@ -138,7 +144,8 @@ function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocume
 
 function elementDetail(element: ManifestElement, document: ManifestDocument): string {
   const value = element.value as { kind?: string; engine?: string } | undefined;
-  const what = [singular(element.section), value?.kind ?? value?.engine].filter(Boolean).join(' · ');
+  const sort = value?.kind ?? value?.engine;
+  const what = sort ? `${singular(element.section)} · ${sort}` : singular(element.section);
   return element.manifest.uri === document.uri ? what : `${what} · ${fileName(element.manifest.uri)}`;
 }
 
