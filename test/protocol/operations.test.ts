@@ -207,6 +207,22 @@ describe('runbooks and postmortems over the protocol', () => {
     assert.deepEqual(edits.map((e) => e.newText), [' (owner: @owner, due: YYYY-MM-DD)']);
   });
 
+  it('hovers explain sections and flagged phrases; completion offers manifest names in Dependencies', async () => {
+    const postmortem = uri('docs/postmortems/2025-06-01-search-outage.md');
+    const blame = await client.request<{ contents: { value: string }; range: { start: { line: number; character: number } } } | null>('textDocument/hover', { textDocument: { uri: postmortem }, position: { line: 17, character: 10 } });
+    assert.ok(blame);
+    assert.match(blame.contents.value, /Blameless language.*\n\n'human error'.*"What allowed this to happen\?"/s);
+    assert.deepEqual(blame.range.start, { line: 17, character: 7 });
+    const runbook = uri('docs/runbooks/catalog.md');
+    const section = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: runbook }, position: { line: 6, character: 5 } });
+    assert.match(section?.contents.value ?? '', /^\*\*Dependencies\*\* · Part XXIV §3/);
+    const edited = RUNBOOK.replace('- search (http)\n', '- search (http)\n- \n');
+    client.open(runbook, edited);
+    const completion = await client.request<{ items: { label: string; textEdit?: { newText: string } }[] }>('textDocument/completion', { textDocument: { uri: runbook }, position: { line: 9, character: 2 } });
+    assert.ok(completion.items.some((i) => i.label === 'api-gateway'), completion.items.map((i) => i.label).join(', '));
+    client.close(runbook);
+  });
+
   it('Insert Template offers the templates of the document\'s kind, as snippets', async () => {
     const runbook = await execute<{ id: string; body: string }[]>('archframe.server.templatesFor', { uri: uri('docs/runbooks/catalog.md'), languageId: 'markdown' });
     assert.deepEqual(runbook.map((t) => t.id), ['runbook-issue', 'incident-update', 'runbook']);
