@@ -214,7 +214,7 @@ function suppressFix(document: AnalysedDocument, finding: Finding, syntax: 'yaml
   let indentEnd = start;
   while (indentEnd < end && (document.text[indentEnd] === ' ' || document.text[indentEnd] === '\t')) indentEnd++;
   const indent = document.text.slice(start, indentEnd);
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = document.text[end] === '\r' ? '\r\n' : '\n';
   const directive = `archframe-disable-next-line ${finding.ruleId} -- TODO: why this is acceptable`;
   const comment = syntax === 'yaml' ? `# ${directive}` : `<!-- ${directive} -->`;
   const at = document.lines.range([start, start]);

@@ -132,8 +132,10 @@ function pairEnd(manifest: ManifestDocument, pair: Pair): number {
   return end;
 }
 
+/** The document's line break, judged by its first line (O(line), not O(file): fixes are built for every finding). */
 function eol(manifest: ManifestDocument): string {
-  return manifest.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = manifest.text.indexOf('\n');
+  return newline > 0 && manifest.text[newline - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /** Applies edits to a text (for tests and for the CLI's --fix). Edits must not overlap. */
