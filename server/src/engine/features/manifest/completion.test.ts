@@ -101,4 +101,25 @@ describe('manifest completion', () => {
     assert.ok(labels(items).includes('layers') && labels(items).includes('radar'));
     assert.ok(!labels(items).includes('components'), 'components is already there');
   });
+
+  it('puts a space before a value completed right after `key:` or a list dash', () => {
+    const afterColon = complete(shop.replace('    kind: service', '    kind:|'));
+    assert.equal(afterColon.find((item) => item.label === 'service')?.insertText, ' service');
+    const afterDash = complete(shop.replace('      - { target: order-events', '      -|\n      - { target: order-events'));
+    const payments = afterDash.find((item) => item.label === 'payments')!;
+    assert.equal(payments.insertText, ' payments');
+    const dash = shop.replace('      - { target: order-events', '      -|\n      - { target: order-events').indexOf('-|');
+    assert.deepEqual(payments.replace, [dash + 1, dash + 1], 'the dash stays');
+  });
+
+  it('starts an empty manifest with `archframe: 1`', () => {
+    const items = complete('|');
+    assert.equal(items.find((item) => item.label === 'archframe')?.insertText, 'archframe: 1');
+    assert.equal(items.find((item) => item.label === 'system')?.sortText?.[0], '0', 'required keys first');
+  });
+
+  it('suggests the framework\'s recommended password hashing and radar databases', () => {
+    assert.deepEqual(labels(complete(shop.replace('    layer: application', '    passwordHashing: |'))), ['argon2id', 'scrypt', 'bcrypt']);
+    assert.equal(complete(shop.replace('engine: postgresql', 'engine: |'))[0].detail, 'radar: adopt');
+  });
 });

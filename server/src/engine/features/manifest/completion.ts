@@ -81,6 +81,7 @@ function keySnippet(key: string, path: PathSegment[], flow: boolean): string {
   const schema = schemaAt(path);
   const values = enumValues(schema);
   if (values && values.length > 1) return `${key}: ${choice(values)}`;
+  if (values?.length === 1) return `${key}: ${values[0]}`;
   if (VALUE_SNIPPETS[key] && !isRecord(schema)) return `${key}: ${VALUE_SNIPPETS[key]}`;
   if (isArray(schema)) return key === 'dependsOn' && !flow ? `${key}:\n  - $0` : `${key}: [$0]`;
   if (objectShape(schema) || isRecord(schema)) return flow ? `${key}: { $0 }` : `${key}:\n  $0`;
@@ -95,7 +96,9 @@ function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocume
   const last = path[path.length - 1];
   const element = elementOf(path);
   if (field === undefined) return [];
-  const dash = context.needsDash ? '- ' : '';
+  // Right after `key:` or a list dash, the value needs a space before it.
+  const before = document.text[context.replace[0] - 1];
+  const dash = context.needsDash ? '- ' : before === ':' || before === '-' ? ' ' : '';
   // The items are built for this request: complete them in place (a list of every name can be long).
   const finish = (items: Completion[]): Completion[] => {
     for (const item of items) {
@@ -137,10 +140,23 @@ function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocume
   }
   const snippet = VALUE_SNIPPETS[field];
   if (snippet && !context.seqItem && objectShape(schema)) {
-    return [{ label: snippet.replace(/\$\{\d+\|?([^}|]*)\|?\}/g, '$1').replace(/\$\d/g, ''), kind: 'snippet', detail: `${field} with the fields the rules expect`, insertText: snippet, snippet: true, replace: context.replace }];
+    return finish([{ label: snippet.replace(/\$\{\d+\|?([^}|]*)\|?\}/g, '$1').replace(/\$\d/g, ''), kind: 'snippet', detail: `${field} with the fields the rules expect`, insertText: snippet, snippet: true }]);
+  }
+  const suggestions = SUGGESTED_VALUES[field];
+  if (suggestions) {
+    const entry = entryForKey(path);
+    return finish(suggestions.map(([value, note], index) => ({ label: value, kind: 'value', detail: note, documentation: entry && entryMarkdown(entry), sortText: String(index).padStart(4, '0') })));
   }
   return [];
 }
+
+/** Values the framework recommends for free-text fields (Part XXVIII §3, Appendix A's radar), best first. */
+const SUGGESTED_VALUES: Record<string, [string, string][]> = {
+  passwordHashing: [['argon2id', 'recommended (Part XXVIII §3)'], ['scrypt', 'acceptable'], ['bcrypt', 'acceptable']],
+  algorithm: [['AES-256-GCM', 'recommended symmetric encryption (Part XXVIII §3)']],
+  engine: [['postgresql', 'radar: adopt'], ['redis', 'radar: adopt'], ['cockroachdb', 'radar: trial'], ['tidb', 'radar: trial'], ['tigerbeetle', 'radar: assess'], ['turso', 'radar: assess']],
+  language: [['go', 'radar: adopt'], ['rust', 'radar: adopt'], ['typescript', 'radar: adopt'], ['zig', 'radar: trial'], ['gleam', 'radar: trial']],
+};
 
 function elementDetail(element: ManifestElement, document: ManifestDocument): string {
   const value = element.value as { kind?: string; engine?: string } | undefined;

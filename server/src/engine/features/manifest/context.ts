@@ -105,7 +105,10 @@ class Resolver {
     let end = this.offset;
     while (start > 0 && /[\w.\-/%]/.test(text[start - 1])) start--;
     while (end < text.length && /[\w.\-/%]/.test(text[end])) end++;
-    return [start, end];
+    // A list item's dash is not part of the word typed after it.
+    const lineStart = this.document.lines.lineStart(this.line);
+    if (text[start] === '-' && text.slice(lineStart, start).trim() === '' && (start + 1 === this.offset || /\s/.test(text[start + 1] ?? ''))) start++;
+    return [start, Math.max(start, end)];
   }
 
   key(path: PathSegment[], map: YAMLMap | undefined, extra: Partial<CursorContext> = {}): CursorContext {
