@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AXIOMS } from './axioms';
 import { DATA } from './data';
 import { DECISIONS } from './decisions';
+import { ENGINEERING } from './engineering';
 import { OPERATIONS } from './operations';
 import { ORGANISATION } from './organisation';
 import { PATTERNS } from './patterns';
@@ -17,7 +18,7 @@ export type KnowledgeInput = z.input<typeof knowledgeEntrySchema>;
  * The knowledge base: framework entries in the project's own words, each
  * citing the framework's Part and section. Validated once, at load.
  */
-export const KNOWLEDGE: readonly KnowledgeEntry[] = load([...AXIOMS, ...PATTERNS, ...DATA, ...RELIABILITY, ...SECURITY, ...OPERATIONS, ...ORGANISATION, ...DECISIONS]);
+export const KNOWLEDGE: readonly KnowledgeEntry[] = load([...AXIOMS, ...PATTERNS, ...DATA, ...RELIABILITY, ...SECURITY, ...OPERATIONS, ...ORGANISATION, ...DECISIONS, ...ENGINEERING]);
 
 function load(inputs: readonly KnowledgeInput[]): KnowledgeEntry[] {
   const entries = z.array(knowledgeEntrySchema).parse(inputs);
