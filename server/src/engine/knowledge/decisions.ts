@@ -52,7 +52,8 @@ export const DECISIONS: KnowledgeInput[] = [
     title: 'Technology selection',
     aliases: ['technology selection', 'build vs buy', 'build versus buy', 'proof of concept'],
     summary:
-      'Choosing a technology is a hard-to-reverse decision: weigh building against buying, evaluate candidates by whether they solve the problem, whether you can operate them, their maturity, the support around them and the lock-in they bring, and settle doubts with a time-boxed proof of concept.',
+      'Choosing a technology is a hard-to-reverse decision. ' +
+      'Weigh building against buying, evaluate candidates by whether they solve the problem, whether you can operate them, their maturity, the support around them and the lock-in they bring, and settle doubts with a time-boxed proof of concept.',
     reference: 'Appendix E §1, Decision Framework',
     related: ['technology-radar', 'reversibility', 'adr'],
     rules: ['decision-record'],

@@ -62,7 +62,8 @@ export const ENGINEERING: KnowledgeInput[] = [
     title: 'Documentation types',
     aliases: ['documentation types', 'API reference', 'onboarding guide', 'onboarding guides', 'documentation as code'],
     summary:
-      'Each kind of document has its readers and its rhythm: diagrams for everyone, refreshed when the system changes; API references for developers, every release; runbooks for operators, after incidents teach something; ADRs for future engineers, whenever a decision is made; onboarding guides for newcomers, every quarter.',
+      'Each kind of document has its readers and its rhythm: diagrams for everyone, refreshed when the system changes; API references for developers, every release; runbooks for operators, after incidents teach something; ADRs for future engineers, whenever a decision is made; onboarding guides for newcomers, every quarter. ' +
+      'A document without an owner and an update trigger goes stale.',
     reference: 'Part XXIV §1, Documentation Types',
     related: ['adr', 'runbook', 'c4-model'],
     rules: [],
@@ -85,7 +86,8 @@ export const ENGINEERING: KnowledgeInput[] = [
     aliases: ['architecture checklist', 'design checklist', 'pre-deployment checklist'],
     summary:
       'Before a system ships, the framework asks for a short list per phase: documented requirements, trade-offs and ADRs at design time; reviews, tests, runbooks and a rehearsed rollback during implementation; ' +
-      'monitoring, alerts, on-call and canary and rollback criteria at deployment; measured SLOs, capacity planning, incident drills, postmortems and tracked debt in operation.',
+      'monitoring, alerts, on-call and canary and rollback criteria at deployment; measured SLOs, capacity planning, incident drills, postmortems and tracked debt in operation. ' +
+      'archframe checks the parts of this list that a manifest can express.',
     reference: 'Part XV, Checklist',
     related: ['adr', 'runbook', 'slo', 'deployment-strategies'],
     rules: [],

@@ -285,7 +285,8 @@ export const OPERATIONS: KnowledgeInput[] = [
     title: 'Capacity planning and estimation',
     aliases: ['capacity planning', 'capacity estimation', 'back-of-the-envelope', 'back of the envelope'],
     summary:
-      'Estimate traffic, storage and bandwidth with rough arithmetic before building, then track utilisation and growth signals to forecast when more capacity is needed and provision ahead of it.',
+      'Estimate traffic, storage and bandwidth with rough arithmetic before building. ' +
+      'Once running, track utilisation and growth signals to forecast when more capacity is needed, and provision ahead of it.',
     reference: 'Appendix C, Capacity Estimation; Appendix D §4, Capacity Planning',
     related: ['scaling-dimensions', 'use-method'],
     rules: [],

@@ -41,7 +41,8 @@ export const ORGANISATION: KnowledgeInput[] = [
     title: 'Platform team',
     aliases: ['platform team', 'platform teams', 'internal platform'],
     summary:
-      'A team of roughly five to nine people that builds internal services the stream-aligned teams use, such as deployment pipelines, observability or data infrastructure, so that those teams need not build them themselves.',
+      'A team of roughly five to nine people that builds internal services the stream-aligned teams use, such as deployment pipelines, observability or data infrastructure. ' +
+      'Its customers are the other teams, which then need not build those services themselves.',
     reference: 'Part XIII §2, Team Types',
     related: ['team-types', 'stream-aligned-team'],
     rules: [],
@@ -51,7 +52,8 @@ export const ORGANISATION: KnowledgeInput[] = [
     title: 'Enabling team',
     aliases: ['enabling team', 'enabling teams'],
     summary:
-      'A small team (two to five people) of specialists who help other teams adopt a new practice or technology, then move on rather than owning the work permanently.',
+      'A small team (two to five people) of specialists who help other teams adopt a new practice or technology. ' +
+      'It coaches and then moves on, rather than owning the work permanently.',
     reference: 'Part XIII §2, Team Types',
     related: ['team-types'],
     rules: [],
@@ -61,7 +63,8 @@ export const ORGANISATION: KnowledgeInput[] = [
     title: 'Complicated-subsystem team',
     aliases: ['complicated-subsystem', 'complicated subsystem', 'complicated-subsystem team'],
     summary:
-      'A team of roughly three to seven people that owns a part requiring deep expertise (a pricing engine, a video codec, a risk model), sparing the stream-aligned teams that cognitive load.',
+      'A team of roughly three to seven people that owns a part requiring deep expertise (a pricing engine, a video codec, a risk model). ' +
+      'It spares the stream-aligned teams that cognitive load.',
     reference: 'Part XIII §2, Team Types',
     related: ['team-types'],
     rules: [],

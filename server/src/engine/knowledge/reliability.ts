@@ -8,7 +8,8 @@ export const RELIABILITY: KnowledgeInput[] = [
     aliases: ['failure category', 'failure categories', 'crash failure', 'omission failure', 'timing failure', 'byzantine failure', 'byzantine'],
     summary:
       'Failures come in kinds, each noticed and handled differently: a crash (failed health check; restart or fail over), an omission (a timeout; retry or fall back), ' +
-      'a timing failure (missed latency target; throttle or shed load), a wrong response (validate and reject) and byzantine behaviour (conflicting answers; consensus).',
+      'a timing failure (missed latency target; throttle or shed load), a wrong response (validate and reject) and byzantine behaviour (conflicting answers; consensus). ' +
+      'Naming the category tells you which detection and which recovery to build.',
     reference: 'Part VII §1, Failure Categories',
     related: ['axiom-3', 'timeouts', 'health-check'],
     rules: [],

@@ -197,7 +197,8 @@ export const SECURITY: KnowledgeInput[] = [
     aliases: ['GDPR', 'CCPA', 'HIPAA', 'PCI-DSS', 'PCI DSS', 'SOC 2', 'compliance'],
     summary:
       'Laws and standards add concrete duties depending on the data and the users: consent, erasure and portability (GDPR), disclosure and opt-out (CCPA), ' +
-      'protection of health records (HIPAA), encryption and segmentation for card data (PCI-DSS), security and availability controls for service providers (SOC 2).',
+      'protection of health records (HIPAA), encryption and segmentation for card data (PCI-DSS), security and availability controls for service providers (SOC 2). ' +
+      'Classifying data first makes it clear which of these apply where.',
     reference: 'Part XXII §2, Regulatory Requirements',
     related: ['data-classification', 'audit-logging'],
     rules: [],
@@ -208,7 +209,8 @@ export const SECURITY: KnowledgeInput[] = [
     aliases: ['threat model', 'threat modeling', 'threat modelling', 'STRIDE'],
     summary:
       'STRIDE names six threats and the control that answers each: spoofing (authentication), tampering (integrity checks), repudiation (audit logs), ' +
-      'disclosure of information (encryption), denial of service (rate limiting) and elevation of privilege (authorisation).',
+      'disclosure of information (encryption), denial of service (rate limiting) and elevation of privilege (authorisation). ' +
+      'Walking each component and data flow through the six categories shows which controls are missing.',
     reference: 'Part XXVIII §1, Threat Modeling',
     related: ['authentication-patterns', 'authorization-models', 'audit-logging'],
     rules: [],
