@@ -4,6 +4,8 @@ import { showDiagram } from '../diagram/panel';
 import { insertTemplate } from './insertTemplate';
 import { newPostmortem } from './newPostmortem';
 import { newRunbook } from './newRunbook';
+import { newAdr } from './newAdr';
+import { supersedeAdr } from './supersedeAdr';
 
 /**
  * A palette command: asks the user for what it needs (input boxes, quick
@@ -14,4 +16,4 @@ export interface ClientCommand {
   run(client: LanguageClient, context: ExtensionContext, ...args: unknown[]): Promise<unknown>;
 }
 
-export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate, showDiagram];
+export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate, showDiagram, newAdr, supersedeAdr];

@@ -3,6 +3,8 @@ import { diagram, DIAGRAM_COMMAND } from './diagram';
 import { templatesFor, TEMPLATES_FOR_COMMAND } from './insertTemplate';
 import { newPostmortem, NEW_POSTMORTEM_COMMAND } from './newPostmortem';
 import { newRunbook, NEW_RUNBOOK_COMMAND, runbookComponents, RUNBOOK_COMPONENTS_COMMAND } from './newRunbook';
+import { newAdr, NEW_ADR_COMMAND } from './newAdr';
+import { adrList, ADR_LIST_COMMAND, supersedeAdr, SUPERSEDE_ADR_COMMAND } from './supersedeAdr';
 
 /**
  * Server commands (workspace/executeCommand). The client's palette commands
@@ -17,4 +19,7 @@ export const COMMANDS: Record<string, ServerCommand> = {
   [NEW_POSTMORTEM_COMMAND]: newPostmortem,
   [TEMPLATES_FOR_COMMAND]: templatesFor,
   [DIAGRAM_COMMAND]: diagram,
+  [NEW_ADR_COMMAND]: newAdr,
+  [ADR_LIST_COMMAND]: adrList,
+  [SUPERSEDE_ADR_COMMAND]: supersedeAdr,
 };

@@ -3,7 +3,7 @@ import type { AdrDocument } from '../../parse/adr';
 import { defineRule } from '../types';
 
 /** Words that name a cost, a risk or a downside. */
-const COST = /\b(?:negatives?|bad|cons|costs?|costly|risks?|risky|downsides?|drawbacks?|trade-?offs?|disadvantages?|however|but|although|harder|difficult(?:y|ies)?|complex(?:ity)?|complicated|overhead|penalty|limit(?:s|ed|ation|ations)?|lose|loss|losing|slower|worse|burden|debt|expensive|price|sacrific\w*|concerns?|caveats?|danger\w*|problems?|issues?|challeng\w*|requires?|need(?:s|ed)? to|must|learning curve|lock-?in|migration|maintenance|effort|unable|cannot|can't|won't|no longer|neutral|mitigat\w*|at the expense|give up|instead)\b/i;
+const COST = /\b(?:negatives?|bad|cons|costs?|costly|risks?|risky|downsides?|drawbacks?|trade-?offs?|disadvantages?|however|but|although|harder|difficult(?:y|ies)?|complex(?:ity)?|complicated|overhead|penalty|limit(?:s|ed|ation|ations)?|lose|loss|losing|slower|worse|burden|debt|expensive|price|sacrific\w*|concerns?|caveats?|danger\w*|problems?|issues?|challeng\w*|requires?|need(?:s|ed)? to|must|learning curve|lock-?in|migration|maintenance|effort|unable|cannot|can't|won't|no longer|neutral|mitigat\w*|at the expense|give up|instead|one more|another|additional|extra|operat\w*|maintain\w*|slow\w*)\b/i;
 
 export const rule = defineRule<AdrDocument>({
   meta: {
