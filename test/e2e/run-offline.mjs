@@ -130,8 +130,9 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const consoleLog = createWriteStream(join(runDir, `browser-${suite.name}.log`));
-    page.on('console', (message) => consoleLog.write(`[${message.type()}] ${message.text()}\n`));
-    page.on('pageerror', (error) => consoleLog.write(`[pageerror] ${error.stack ?? error}\n`));
+    const write = (line) => consoleLog.writableEnded || consoleLog.write(line + '\n');
+    page.on('console', (message) => write(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => write(`[pageerror] ${error.stack ?? error}`));
     let exitCode;
     const exited = new Promise((resolve) => (exitCode = resolve));
     // The workbench calls this when the test module's run() settles.
@@ -154,8 +155,8 @@ try {
       totals[1] += 1;
     }
     if (code !== 0) failed = true;
-    consoleLog.end();
     await context.close();
+    consoleLog.end();
   }
 
   log(`screen check in ${screenWorkspace}`);

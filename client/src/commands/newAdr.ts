@@ -20,13 +20,25 @@ export function askTitle(title: string, value?: string): Thenable<string | undef
   return window.showInputBox({ title, prompt: 'Title of the decision (becomes the file name: NNNN-title.md)', value, validateInput: (text) => (text.trim() === '' ? 'A title is needed.' : undefined) });
 }
 
+/** What a caller (a test, a keybinding's `args`) may pass instead of answering the questions. */
+interface NewAdrArgs {
+  title: string;
+  /** `nygard`, `framework`, `madr`; absent: the folder default. */
+  format?: string;
+}
+
+function isNewAdrArgs(value: unknown): value is NewAdrArgs {
+  return typeof value === 'object' && value !== null && typeof (value as NewAdrArgs).title === 'string' && (value as NewAdrArgs).title.trim() !== '';
+}
+
 /** Architecture: New ADR… — a title and a format; the server writes NNNN-title.md in the ADR folder and it opens. */
 export const newAdr: ClientCommand = {
   id: 'archframe.newAdr',
-  async run(client: LanguageClient, _context: ExtensionContext) {
-    const title = await askTitle('New ADR');
+  async run(client: LanguageClient, _context: ExtensionContext, args?: unknown) {
+    const given = isNewAdrArgs(args) ? args : undefined;
+    const title = given ? given.title : await askTitle('New ADR');
     if (title === undefined) return;
-    const format = await pickFormat('New ADR');
+    const format = given ? (given.format ?? '') : await pickFormat('New ADR');
     if (format === undefined) return;
     const folders = workspace.workspaceFolders ?? [];
     let folder = folders[0]?.uri.toString();
