@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileUri } from '../../server/src/engine/text/uri';
 import { TestClient } from '../helpers/lspClient';
 
-const MANIFEST = ['archframe: 1', 'system: shop', 'components:', '  api:', '    kind: service', '    replcas: 2', ''].join('\n');
+// Clean under every rule but for the typo, so the test sees exactly what the typo causes.
+const MANIFEST = ['archframe: 1', 'system: shop', 'teams:', '  core: {}', 'components:', '  api:', '    kind: library', '    owner: core', '    replcas: 2', ''].join('\n');
 
 describe('diagnostics over the protocol', () => {
   let folder: string;
@@ -31,7 +32,7 @@ describe('diagnostics over the protocol', () => {
     client.open(uri, MANIFEST);
     const [diagnostic, ...rest] = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     assert.equal(rest.length, 0);
-    assert.deepEqual(diagnostic.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 11 } });
+    assert.deepEqual(diagnostic.range, { start: { line: 8, character: 4 }, end: { line: 8, character: 11 } });
     assert.equal(diagnostic.code, 'schema-unknown-key');
     assert.equal(diagnostic.source, 'archframe');
     assert.equal(diagnostic.severity, 1);
@@ -39,7 +40,7 @@ describe('diagnostics over the protocol', () => {
     assert.match(diagnostic.codeDescription?.href ?? '', /docs\/rules\/schema-unknown-key\.md$/);
 
     // Fix the typo with an incremental edit, as an editor would: insert the missing 'i'.
-    client.edit(uri, { start: { line: 5, character: 8 }, end: { line: 5, character: 8 } }, 'i');
+    client.edit(uri, { start: { line: 8, character: 8 }, end: { line: 8, character: 8 } }, 'i');
     const cleared = await client.waitForDiagnostics(uri, (d) => d.length === 0);
     assert.deepEqual(cleared, []);
   });
@@ -69,20 +70,20 @@ describe('diagnostics over the protocol', () => {
   });
 
   it('answers a 5 MB manifest with its diagnostics', async () => {
-    const parts = ['archframe: 1', 'system: big', 'components:'];
+    const parts = ['archframe: 1', 'system: big', 'teams:', '  big-team: {}', 'components:'];
     for (let i = 0, size = 0; size < 5_000_000; i++) {
-      const entry = `  service-${i}:\n    kind: service\n    description: "${'x'.repeat(80)}"\n    replicas: 2`;
+      const entry = `  service-${i}:\n    kind: library\n    owner: big-team\n    description: "${'x'.repeat(80)}"`;
       parts.push(entry);
       size += entry.length + 1;
     }
-    parts.push('  broken:', '    kind: servise');
+    parts.push('  broken:', '    kind: libary', '    owner: big-team');
     const uri = fileUri(join(folder, 'big.arch.yaml'));
     client.settings = { maxFileSize: 8 * 1024 * 1024 };
     client.notify('workspace/didChangeConfiguration', { settings: {} });
     client.open(uri, parts.join('\n') + '\n');
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0, 60_000);
     assert.deepEqual(diagnostics.map((d) => d.code), ['schema-enum']);
-    assert.equal(diagnostics[0].range.start.line, parts.join('\n').split('\n').length - 1);
+    assert.equal(diagnostics[0].range.start.line, parts.join('\n').split('\n').length - 2);
   });
 
   it('writes nothing but protocol messages to stdout', () => {

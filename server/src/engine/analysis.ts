@@ -4,7 +4,8 @@ import type { Finding, Severity, SeveritySetting } from './model/findings';
 import { ManifestModel } from './model/manifestModel';
 import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
 import { parseConfig, type ConfigDocument } from './parse/config';
-import { parseManifest } from './parse/manifest';
+import { parseManifest, type ManifestDocument } from './parse/manifest';
+import { reparseManifest } from './parse/manifestIncremental';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
 import type { Place, Report, Rule, RuleContext } from './rules/types';
@@ -38,6 +39,8 @@ interface FileEntry {
   kind: DocumentKind | undefined;
   /** Parsed lazily and kept until the text changes. */
   parsed?: AnalysedDocument;
+  /** The manifest as it was before this text, for re-parsing only what an edit touched. */
+  previous?: ManifestDocument;
   /** A reason the file is not analysed, reported as its only finding. */
   refusal?: { ruleId: string; message: string };
 }
@@ -78,7 +81,10 @@ export class Engine {
       this.reclassify();
       return;
     }
-    this.files.set(uri, this.entry(uri, text));
+    const entry = this.entry(uri, text);
+    const before = existing?.parsed ?? existing?.previous;
+    if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
+    this.files.set(uri, entry);
     this.invalidate();
   }
 
@@ -227,7 +233,8 @@ export class Engine {
     if (!entry.parsed) {
       switch (entry.kind) {
         case 'manifest':
-          entry.parsed = parseManifest(entry.uri, entry.text);
+          entry.parsed = entry.previous ? reparseManifest(entry.previous, entry.text) : parseManifest(entry.uri, entry.text);
+          entry.previous = undefined;
           break;
         case 'config':
           entry.parsed = parseConfig(entry.uri, entry.text);

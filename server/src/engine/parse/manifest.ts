@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import {
   ELEMENT_SECTIONS,
@@ -54,6 +54,9 @@ export interface ManifestDocument {
   problems: ParseProblem[];
 }
 
+/** uniqueKeys is checked by duplicateKeys() in O(n); yaml's own check is quadratic. */
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+
 export interface ParseOptions {
   /** Largest number of alias expansions before a document is refused (guards against alias bombs). */
   maxAliasCount?: number;
@@ -63,7 +66,7 @@ export interface ParseOptions {
 export function parseManifest(uri: string, text: string, options: ParseOptions = {}): ManifestDocument {
   const maxAliasCount = options.maxAliasCount ?? 100;
   const lines = new LineIndex(text);
-  const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, lineCounter: new LineCounter() });
+  const yaml = parseDocument(text, YAML_OPTIONS);
   const problems: ParseProblem[] = [];
   const manifest: ManifestDocument = {
     kind: 'manifest',
@@ -96,16 +99,7 @@ export function parseManifest(uri: string, text: string, options: ParseOptions =
   if (!checkVersion(contents, problems)) return manifest;
   manifest.readable = true;
 
-  const toJs = (node: Node | null | undefined): { value: unknown; ok: boolean } => {
-    if (!node) return { value: null, ok: true };
-    try {
-      return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
-    } catch (error) {
-      const span = nodeSpan(node) ?? [0, 0];
-      problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${(error as Error).message}` });
-      return { value: undefined, ok: false };
-    }
-  };
+  const toJs = valueReader(yaml, maxAliasCount, problems);
 
   // Top-level fields other than the element maps.
   const rootValue: Record<string, unknown> = {};
@@ -134,32 +128,53 @@ export function parseManifest(uri: string, text: string, options: ParseOptions =
   return manifest;
 }
 
-function readSection<S extends ElementSection>(
-  manifest: ManifestDocument,
-  section: S,
-  sectionNode: YAMLMap,
-  toJs: (node: Node | null | undefined) => { value: unknown; ok: boolean },
-): void {
-  const schema = ELEMENT_SECTIONS[section] as unknown as z.ZodType<ElementTypes[S]>;
+export type ValueReader = (node: Node | null | undefined) => { value: unknown; ok: boolean };
+
+/** Converts YAML nodes to plain values, refusing alias bombs with a problem instead of expanding them. */
+export function valueReader(yaml: Document.Parsed, maxAliasCount: number, problems: ParseProblem[]): ValueReader {
+  return (node) => {
+    if (!node) return { value: null, ok: true };
+    try {
+      return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
+    } catch (error) {
+      const span = nodeSpan(node) ?? [0, 0];
+      problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${(error as Error).message}` });
+      return { value: undefined, ok: false };
+    }
+  };
+}
+
+function readSection<S extends ElementSection>(manifest: ManifestDocument, section: S, sectionNode: YAMLMap, toJs: ValueReader): void {
   const elements = manifest.elements[section] as Map<string, ManifestElement<S>>;
   for (const pair of sectionNode.items) {
-    const name = scalarKey(pair);
-    const keyNode = pair.key as Node | null;
-    const nameSpan = nodeSpan(keyNode) ?? [0, 0];
-    if (name === undefined) {
-      manifest.problems.push({ ruleId: 'schema-type', span: nameSpan, message: `Names in '${section}' must be plain strings.` });
-      continue;
-    }
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) {
-      manifest.problems.push({ ruleId: 'schema-format', span: nameSpan, message: `'${name}' is not kebab-case: names use lower-case letters and digits joined by hyphens.` });
-    }
-    const node = (pair.value as Node | null) ?? undefined;
-    const converted = toJs(node);
-    const value = converted.ok
-      ? validate(schema, converted.value ?? {}, node ?? keyNode!, [section, name], manifest.problems, nameSpan)
-      : undefined;
-    elements.set(name, { section, name, manifest, nameSpan, node, value });
+    const element = readElement(manifest, section, pair, toJs, manifest.problems);
+    if (element) elements.set(element.name, element);
   }
+}
+
+/** Reads and validates one named entry of a section. */
+export function readElement<S extends ElementSection>(
+  manifest: ManifestDocument,
+  section: S,
+  pair: Pair,
+  toJs: ValueReader,
+  problems: ParseProblem[],
+): ManifestElement<S> | undefined {
+  const schema = ELEMENT_SECTIONS[section] as unknown as z.ZodType<ElementTypes[S]>;
+  const name = scalarKey(pair);
+  const keyNode = pair.key as Node | null;
+  const nameSpan = nodeSpan(keyNode) ?? [0, 0];
+  if (name === undefined) {
+    problems.push({ ruleId: 'schema-type', span: nameSpan, message: `Names in '${section}' must be plain strings.` });
+    return undefined;
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) {
+    problems.push({ ruleId: 'schema-format', span: nameSpan, message: `'${name}' is not kebab-case: names use lower-case letters and digits joined by hyphens.` });
+  }
+  const node = (pair.value as Node | null) ?? undefined;
+  const converted = toJs(node);
+  const value = converted.ok ? validate(schema, converted.value ?? {}, node ?? keyNode!, [section, name], problems, nameSpan) : undefined;
+  return { section, name, manifest, nameSpan, node, value };
 }
 
 function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
@@ -189,9 +204,11 @@ function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
   return true;
 }
 
-export function reportDuplicateKeys(contents: Node | null, problems: ParseProblem[]): void {
-  for (const pair of duplicateKeys(contents)) {
-    problems.push({ ruleId: 'yaml-syntax', span: nodeSpan(pair.key as Node) ?? [0, 0], message: `YAML: map keys must be unique; '${scalarKey(pair)}' is already a key of this map.` });
+export const DUPLICATE_KEY_MESSAGE = 'YAML: map keys must be unique';
+
+export function reportDuplicateKeys(contents: Node | null, problems: ParseProblem[], shallow = false): void {
+  for (const pair of duplicateKeys(contents, shallow)) {
+    problems.push({ ruleId: 'yaml-syntax', span: nodeSpan(pair.key as Node) ?? [0, 0], message: `${DUPLICATE_KEY_MESSAGE}; '${scalarKey(pair)}' is already a key of this map.` });
   }
 }
 

@@ -76,7 +76,7 @@ export function isPairNode(value: unknown): value is Pair {
  * Duplicate keys of every map, in O(n). yaml's own `uniqueKeys` check
  * compares each key with every other (quadratic on a 5,000-entry map).
  */
-export function duplicateKeys(root: Node | null | undefined): Pair[] {
+export function duplicateKeys(root: Node | null | undefined, shallow = false): Pair[] {
   const duplicates: Pair[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -89,11 +89,16 @@ export function duplicateKeys(root: Node | null | undefined): Pair[] {
           if (seen.has(key)) duplicates.push(pair);
           else seen.add(key);
         }
-        stack.push(pair.value);
+        if (!shallow) stack.push(pair.value);
       }
-    } else if (isSeq(node)) {
+    } else if (isSeq(node) && !shallow) {
       for (const item of node.items) stack.push(item);
     }
   }
   return duplicates;
+}
+
+/** Forgets the cached key index of a map whose items changed. */
+export function forgetPairs(map: YAMLMap): void {
+  pairIndex.delete(map);
 }
