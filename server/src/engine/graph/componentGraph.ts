@@ -148,3 +148,12 @@ export function amplifiedPath(model: ManifestModel, edge: DependencyEdge): Depen
   }
   return path;
 }
+
+/** Channels that are another channel's `deadLetter`. */
+export function deadLetterChannels(model: ManifestModel): ReadonlySet<string> {
+  return memo(model, 'deadLetters', () => {
+    const names = new Set<string>();
+    for (const channel of model.channels.values()) if (channel.value?.deadLetter) names.add(channel.value.deadLetter);
+    return names;
+  });
+}

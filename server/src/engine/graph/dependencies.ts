@@ -3,16 +3,24 @@ import type { TextEdit } from '../model/findings';
 import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
 import { durationMs } from '../model/values';
 import { scalarToMap, setPaths, type PathValue } from '../fixes/yamlEdits';
-import { elementSpan } from '../parse/manifest';
+import { elementSpan, type ManifestDocument } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
 import { isSynchronous } from '../rules/kit';
 import type { Place } from '../rules/types';
+import type { WorkspaceSnapshot } from '../workspace/snapshot';
 
 /**
  * Dependency edges as the Axiom 1–3 rules read them: where an item of
  * `dependsOn` is in the source, its stable name for baselines, and edits
  * that work whether the item was written as a map or as a bare name.
  */
+
+/** The dependencies a document declares (its components' `dependsOn`; duplicate components left out), in file order. */
+export function* ownEdges(workspace: WorkspaceSnapshot, document: ManifestDocument): Iterable<DependencyEdge> {
+  for (const component of document.elements.components.values()) {
+    if (workspace.manifests.components.get(component.name) === component) yield* workspace.manifests.dependenciesOf(component.name);
+  }
+}
 
 /** A place inside a dependency item; by default its `target` value (the bare name itself for `- payments`). */
 export function dependencyAt(edge: DependencyEdge, path: readonly PathSegment[] = ['target'], target: 'key' | 'value' = 'value'): Place {
@@ -48,6 +56,12 @@ export function attemptsOf(edge: DependencyEdge): number {
 /** Synchronous calls of a component to other components and datastores (what can make it wait). */
 export function synchronousCalls(model: ManifestModel, component: string): DependencyEdge[] {
   return model.dependenciesOf(component).filter((edge) => edge.target && edge.target.section !== 'channels' && edge.target.section !== 'teams' && isSynchronous(edge));
+}
+
+/** 'a', 'b' and 3 more: names quoted, a bounded number of them (a datastore may have hundreds of users). */
+export function nameList(names: readonly string[], max = 10): string {
+  const shown = names.slice(0, max).map((name) => `'${name}'`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
 /** payments' / checkout's */

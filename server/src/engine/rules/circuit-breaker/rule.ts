@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement, possessive, setDependencyKeys } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges, possessive, setDependencyKeys } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
@@ -15,8 +15,8 @@ export const rule = defineRule<ManifestDocument>({
     fixable: true,
   },
   check({ document, workspace, report }) {
-    for (const edge of workspace.manifests.edges) {
-      if (edge.source.manifest !== document || !edge.source.value?.slo || edge.target?.section !== 'components' || !isSynchronous(edge)) continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (!edge.source.value?.slo || edge.target?.section !== 'components' || !isSynchronous(edge)) continue;
       if (edge.spec.circuitBreaker || edge.spec.fallback) continue;
       report({
         at: dependencyAt(edge),

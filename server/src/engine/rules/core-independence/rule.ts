@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at } from '../kit';
 import { defineRule } from '../types';
@@ -20,10 +20,9 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     if (document.root.style !== 'hexagonal') return;
-    const model = workspace.manifests;
-    for (const edge of model.edges) {
+    for (const edge of ownEdges(workspace, document)) {
       const layer = edge.source.value?.layer;
-      if (edge.source.manifest !== document || !edge.target || layer === undefined || !CORE_LAYERS.has(layer)) continue;
+      if (!edge.target || layer === undefined || !CORE_LAYERS.has(layer)) continue;
       const target = edge.target;
       const targetLayer = target.section === 'components' ? (target.value as { layer?: string } | undefined)?.layer : undefined;
       if (targetLayer !== undefined && CORE_LAYERS.has(targetLayer)) continue;

@@ -1,3 +1,5 @@
+import { nameList } from '../../graph/dependencies';
+import { deadLetterChannels } from '../../graph/componentGraph';
 import { isMap } from 'yaml';
 import { addKey } from '../../fixes/yamlEdits';
 import type { Fix } from '../../model/findings';
@@ -20,7 +22,7 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    const deadLetters = new Set([...model.channels.values()].map((channel) => channel.value?.deadLetter).filter((name) => name !== undefined));
+    const deadLetters = deadLetterChannels(model);
     for (const channel of ownElements(workspace, document, 'channels')) {
       const { kind, deadLetter } = channel.value!;
       if ((kind !== 'queue' && kind !== 'topic') || deadLetter !== undefined || deadLetters.has(channel.name)) continue;
@@ -28,7 +30,7 @@ export const rule = defineRule<ManifestDocument>({
       if (consumers.length === 0) continue;
       report({
         at: at(channel),
-        message: `${kind} '${channel.name}' has consumers (${consumers.map((c) => `'${c}'`).join(', ')}) but no deadLetter: a message they cannot process is retried forever, blocking the ones behind it, or dropped without a trace.`,
+        message: `${kind} '${channel.name}' has consumers (${nameList(consumers)}) but no deadLetter: a message they cannot process is retried forever, blocking the ones behind it, or dropped without a trace.`,
         fixes: deadLetterFix(workspace, document, channel),
         element: `channels.${channel.name}.deadLetter`,
       });

@@ -1,6 +1,5 @@
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, nameList, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
-import { formatList } from '../../text/strings';
 import { at, ownElements } from '../kit';
 import { defineRule } from '../types';
 
@@ -16,8 +15,8 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.target?.section !== 'channels') continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.target?.section !== 'channels') continue;
       const channel = model.get('channels', edge.target.name)!;
       const consumes = edge.spec.access === 'read' || edge.spec.access === 'read-write';
       if (!consumes || channel.value?.delivery !== 'at-least-once' || edge.spec.idempotent === true) continue;
@@ -35,7 +34,7 @@ export const rule = defineRule<ManifestDocument>({
       const names = [...new Set(producers.map((edge) => edge.source.name))];
       report({
         at: at(channel, ['delivery'], 'value'),
-        message: `'${channel.name}' promises exactly-once delivery, but its producers (${formatList(names)}) do not publish through a transactional outbox: a crash between saving and publishing loses or duplicates the message. Publish through an outbox and declare outbox: true, or promise at-least-once with idempotent consumers.`,
+        message: `'${channel.name}' promises exactly-once delivery, but its producers (${nameList(names)}) do not publish through a transactional outbox: a crash between saving and publishing loses or duplicates the message. Publish through an outbox and declare outbox: true, or promise at-least-once with idempotent consumers.`,
         related: producers.slice(0, 20).map((edge) => ({ at: dependencyAt(edge), message: `'${edge.source.name}' produces to '${channel.name}'` })),
         element: `channels.${channel.name}.outbox`,
       });

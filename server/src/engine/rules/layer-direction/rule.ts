@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at } from '../kit';
 import { defineRule } from '../types';
@@ -17,8 +17,8 @@ export const rule = defineRule<ManifestDocument>({
     const model = workspace.manifests;
     const layers = model.layersOf(document);
     if (layers.length === 0) return;
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.target?.section !== 'components') continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.target?.section !== 'components') continue;
       const from = edge.source.value?.layer;
       const target = model.get('components', edge.target.name)!;
       const to = target.value?.layer;

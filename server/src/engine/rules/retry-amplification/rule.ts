@@ -1,5 +1,5 @@
 import { amplifications, amplifiedPath } from '../../graph/componentGraph';
-import { attemptsOf, dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { attemptsOf, dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
@@ -20,9 +20,9 @@ export const rule = defineRule<ManifestDocument>({
   check({ document, workspace, report }) {
     const model = workspace.manifests;
     const settled = amplifications(model);
-    for (const edge of model.edges) {
+    for (const edge of ownEdges(workspace, document)) {
       const attempts = attemptsOf(edge);
-      if (edge.source.manifest !== document || attempts <= 1 || !edge.target || edge.target.section === 'channels' || !isSynchronous(edge)) continue;
+      if (attempts <= 1 || !edge.target || edge.target.section === 'channels' || !isSynchronous(edge)) continue;
       const below = edge.target.section === 'components' ? (settled.get(edge.target.name)?.product ?? 1) : 1;
       // Reported where the product first goes over the limit, counting from the bottom of the path.
       if (below > AMPLIFICATION_LIMIT || attempts * below <= AMPLIFICATION_LIMIT) continue;

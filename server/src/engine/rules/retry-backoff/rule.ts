@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement, setDependencyKeys } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges, setDependencyKeys } from '../../graph/dependencies';
 import type { PathValue } from '../../fixes/yamlEdits';
 import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
@@ -15,9 +15,9 @@ export const rule = defineRule<ManifestDocument>({
     fixable: true,
   },
   check({ document, workspace, report }) {
-    for (const edge of workspace.manifests.edges) {
+    for (const edge of ownEdges(workspace, document)) {
       const retry = edge.spec.retry;
-      if (edge.source.manifest !== document || !retry || (retry.attempts ?? 1) <= 1) continue;
+      if (!retry || (retry.attempts ?? 1) <= 1) continue;
       const exponential = retry.backoff === 'exponential';
       if (exponential && retry.jitter === true) continue;
       const wait = retry.backoff === 'fixed' ? 'a fixed wait' : retry.backoff === 'exponential' ? 'exponential backoff' : 'no backoff';

@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
 
@@ -13,9 +13,9 @@ export const rule = defineRule<ManifestDocument>({
     knowledge: ['idempotency', 'retry-backoff'],
   },
   check({ document, workspace, report }) {
-    for (const edge of workspace.manifests.edges) {
+    for (const edge of ownEdges(workspace, document)) {
       const { retry, idempotent, idempotencyKey, access } = edge.spec;
-      if (edge.source.manifest !== document || (retry?.attempts ?? 1) <= 1 || idempotencyKey === true) continue;
+      if ((retry?.attempts ?? 1) <= 1 || idempotencyKey === true) continue;
       const unsafe = idempotent === false || (access === 'write' && idempotent !== true);
       if (!unsafe) continue;
       const what = idempotent === false ? 'an operation marked idempotent: false' : 'a write not declared idempotent';

@@ -1,7 +1,6 @@
-import { dependencyAt, dependencyElement, setDependencyKeys } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, nameList, ownEdges, setDependencyKeys } from '../../graph/dependencies';
 import type { DependencyEdge } from '../../model/manifestModel';
 import type { ManifestDocument } from '../../parse/manifest';
-import { formatList } from '../../text/strings';
 import { at } from '../kit';
 import { defineRule } from '../types';
 
@@ -23,29 +22,34 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    for (const datastore of model.datastores.values()) {
-      // One writing edge per component: the first.
-      const writers = new Map<string, DependencyEdge>();
-      for (const edge of model.dependentsOf(datastore.name)) {
-        if (edge.target === datastore && writes(edge) && !writers.has(edge.source.name)) writers.set(edge.source.name, edge);
+    const writersOf = new Map<string, Map<string, DependencyEdge>>();
+    for (const edge of ownEdges(workspace, document)) {
+      const datastore = edge.target;
+      if (datastore?.section !== 'datastores' || !writes(edge)) continue;
+      let writers = writersOf.get(datastore.name);
+      if (!writers) {
+        // One writing edge per component: the first.
+        writers = new Map();
+        for (const other of model.dependentsOf(datastore.name)) {
+          if (other.target === datastore && writes(other) && !writers.has(other.source.name)) writers.set(other.source.name, other);
+        }
+        writersOf.set(datastore.name, writers);
       }
-      if (writers.size < 2) continue;
-      const owner = datastore.value?.owner;
-      for (const edge of writers.values()) {
-        if (edge.source.manifest !== document || edge.source.name === owner) continue;
-        const others = [...writers.values()].filter((other) => other !== edge);
-        const access = edge.spec.access ? `access: ${edge.spec.access}` : 'access read-write by default';
-        report({
-          at: edge.spec.access ? dependencyAt(edge, ['access']) : dependencyAt(edge),
-          message: `'${edge.source.name}' writes '${datastore.name}' (${access}), and so ${others.length === 1 ? 'does' : 'do'} ${formatList(others.map((o) => o.source.name))}: shared mutable state couples them through the schema and races their writes. ${owner ? `Let the owner '${owner}' be the only writer` : `Give '${datastore.name}' one owner that alone writes it`}; the others call it or only read.`,
-          related: [
-            ...others.map((other) => ({ at: dependencyAt(other), message: `'${other.source.name}' writes '${datastore.name}' too` })),
-            { at: at(datastore), message: owner ? `owned by '${owner}'` : 'no owner declared' },
-          ],
-          fixes: [{ title: `Make '${edge.source.name}' only read '${datastore.name}' (access: read)`, edits: setDependencyKeys(edge, [[['access'], 'read']]) }],
-          element: dependencyElement(edge),
-        });
-      }
+      const owner = (datastore.value as { owner?: string } | undefined)?.owner;
+      if (writers.size < 2 || writers.get(edge.source.name) !== edge || edge.source.name === owner) continue;
+      const others = [...writers.values()].filter((other) => other !== edge);
+      const names = nameList(others.map((other) => other.source.name));
+      const access = edge.spec.access ? `access: ${edge.spec.access}` : 'access read-write by default';
+      report({
+        at: edge.spec.access ? dependencyAt(edge, ['access']) : dependencyAt(edge),
+        message: `'${edge.source.name}' writes '${datastore.name}' (${access}), and so ${writers.size === 2 ? 'does' : 'do'} ${names}: shared mutable state couples them through the schema and races their writes. ${owner ? `Let the owner '${owner}' be the only writer` : `Give '${datastore.name}' one owner that alone writes it`}; the others call it or only read.`,
+        related: [
+          ...others.slice(0, 20).map((other) => ({ at: dependencyAt(other), message: `'${other.source.name}' writes '${datastore.name}' too` })),
+          { at: at(datastore), message: owner ? `owned by '${owner}'` : 'no owner declared' },
+        ],
+        fixes: [{ title: `Make '${edge.source.name}' only read '${datastore.name}' (access: read)`, edits: setDependencyKeys(edge, [[['access'], 'read']]) }],
+        element: dependencyElement(edge),
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { instabilities, type Instability } from '../../graph/componentGraph';
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, formatNumber } from '../kit';
 import { defineRule } from '../types';
@@ -21,8 +21,8 @@ export const rule = defineRule<ManifestDocument>({
     const model = workspace.manifests;
     const values = instabilities(model);
     const seen = new Set<string>();
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.target?.section !== 'components' || edge.target.name === edge.source.name) continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.target?.section !== 'components' || edge.target.name === edge.source.name) continue;
       const pair = `${edge.source.name}>${edge.target.name}`;
       if (seen.has(pair)) continue;
       seen.add(pair);

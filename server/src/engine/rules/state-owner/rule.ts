@@ -1,3 +1,4 @@
+import { nameList } from '../../graph/dependencies';
 import { setPath } from '../../fixes/yamlEdits';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, elementMap, ownElements } from '../kit';
@@ -28,7 +29,7 @@ export const rule = defineRule<ManifestDocument>({
         const why = users.length === 1 ? 'the only component that uses it' : 'the only component that writes it';
         report({
           at: at(datastore),
-          message: `Datastore '${datastore.name}' has no owner: nobody is answerable for its schema, its migrations and its consistency.${obvious ? ` '${obvious}' is ${why}.` : users.length > 0 ? ` It is used by ${users.map((u) => `'${u}'`).join(', ')}.` : ''}`,
+          message: `Datastore '${datastore.name}' has no owner: nobody is answerable for its schema, its migrations and its consistency.${obvious ? ` '${obvious}' is ${why}.` : users.length > 0 ? ` It is used by ${nameList(users)}.` : ''}`,
           fixes: obvious && map ? [{ title: `Set owner: ${obvious}`, edits: [setPath(document, map, ['owner'], obvious)], isPreferred: true }] : undefined,
           element: `datastores.${datastore.name}.owner`,
         });

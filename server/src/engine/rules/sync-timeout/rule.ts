@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement, formatDuration, possessive, setDependencyKeys, worstCaseOfCalls } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, formatDuration, ownEdges, possessive, setDependencyKeys, worstCaseOfCalls } from '../../graph/dependencies';
 import type { DependencyEdge, ManifestModel } from '../../model/manifestModel';
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
@@ -21,8 +21,8 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.spec.timeout !== undefined || !isSynchronous(edge)) continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.spec.timeout !== undefined || !isSynchronous(edge)) continue;
       // A target that names nothing is judged only when `via` says how it is reached.
       if (!edge.target ? !edge.spec.via : edge.target.section === 'channels') continue;
       const how = edge.spec.via ? ` over ${edge.spec.via}` : '';

@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement, formatDuration, possessive, worstCaseOfCalls } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, formatDuration, ownEdges, possessive, worstCaseOfCalls } from '../../graph/dependencies';
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
 import { isSynchronous } from '../kit';
@@ -16,8 +16,8 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.target?.section !== 'components' || !isSynchronous(edge)) continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.target?.section !== 'components' || !isSynchronous(edge)) continue;
       const timeout = durationMs(edge.spec.timeout);
       const worst = worstCaseOfCalls(model, edge.target.name);
       if (timeout === undefined || !worst || worst.ms <= timeout) continue;

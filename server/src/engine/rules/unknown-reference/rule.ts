@@ -1,4 +1,4 @@
-import { dependencyAt, dependencyElement } from '../../graph/dependencies';
+import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { Fix } from '../../model/findings';
 import type { ManifestDocument } from '../../parse/manifest';
 import { closestMatch } from '../../text/strings';
@@ -27,8 +27,8 @@ export const rule = defineRule<ManifestDocument>({
     };
     const everything = () => [...model.components.keys(), ...model.datastores.keys(), ...model.channels.keys()];
 
-    for (const edge of model.edges) {
-      if (edge.source.manifest !== document || edge.target) continue;
+    for (const edge of ownEdges(workspace, document)) {
+      if (edge.target) continue;
       unknown(dependencyAt(edge), edge.spec.target, 'component, datastore or channel in the workspace', everything(), `${dependencyElement(edge)}.target`);
     }
     const layers = model.layersOf(document);
