@@ -54,6 +54,9 @@ export class Engine {
   private settings: EngineSettings;
   private folders: string[];
   private configDocuments = new Map<string, ConfigDocument>();
+  /** The workspace model, rebuilt on demand after a change; editor features need only this. */
+  private cachedSnapshot?: Snapshot;
+  /** The rules' findings over that snapshot, computed only when someone asks for findings. */
   private cached?: { snapshot: Snapshot; findings: Map<string, Finding[]> };
 
   constructor(private readonly options: EngineOptions) {
@@ -114,7 +117,7 @@ export class Engine {
 
   /** The workspace as the rules see it. */
   snapshot(): WorkspaceSnapshot {
-    return this.analyse().snapshot;
+    return (this.cachedSnapshot ??= new Snapshot(this));
   }
 
   /** Findings for every analysed document (documents without findings map to []). */
@@ -134,7 +137,7 @@ export class Engine {
 
   private analyse(): { snapshot: Snapshot; findings: Map<string, Finding[]> } {
     if (this.cached) return this.cached;
-    const snapshot = new Snapshot(this);
+    const snapshot = (this.cachedSnapshot ??= new Snapshot(this));
     const findings = new Map<string, Finding[]>();
     const add = (finding: Finding) => {
       const list = findings.get(finding.uri);
@@ -265,6 +268,7 @@ export class Engine {
 
   private invalidate(): void {
     this.cached = undefined;
+    this.cachedSnapshot = undefined;
   }
 
   private configDocument(folder: string): ConfigDocument | undefined {
@@ -358,8 +362,17 @@ class Snapshot implements WorkspaceSnapshot {
     return this.byUri.get(uri);
   }
 
+  /** Answers of the host, kept for the snapshot's life: rules ask about the same files many times. */
+  private readonly existing = new Map<string, boolean>();
+
   exists(uri: string): boolean {
-    return this.engine.hasFile(uri) || this.engine.host().exists(uri);
+    if (this.engine.hasFile(uri)) return true;
+    let answer = this.existing.get(uri);
+    if (answer === undefined) {
+      answer = this.engine.host().exists(uri);
+      this.existing.set(uri, answer);
+    }
+    return answer;
   }
 
   folderOf(uri: string): string | undefined {
