@@ -14,7 +14,7 @@ export const rule = defineRule<ManifestDocument>({
     id: 'dead-letter',
     category: 'axiom-3',
     severity: 'info',
-    summary: 'A queue or topic with consumers names a dead-letter channel for the messages they cannot process.',
+    summary: 'A queue or topic with consumers names a dead-letter channel for the messages they cannot handle.',
     reference: 'Part II, Axiom 3; Part VI §2, Asynchronous Communication; Part XIX §4, Message Queue Patterns',
     appliesTo: 'manifest',
     knowledge: ['dead-letter', 'message-queue'],
