@@ -76,8 +76,8 @@ export async function screenCheck(browser, url, workspace) {
       const text = await hover.innerText();
       if (!/rollback-strategy/.test(text) || !/recreate/.test(text)) throw new Error(`the hover shows no rollback-strategy problem; it says:\n${text}`);
       if (!/Part [IVXLC]+|Appendix [A-Z]/.test(text)) throw new Error(`the hover shows no framework text (Part/section); it says:\n${text}`);
-      lines.push(`    screenshot: ${SCREENSHOT}`);
     });
+    lines.push(`    screenshot: ${SCREENSHOT}`);
   } finally {
     await context.close();
   }

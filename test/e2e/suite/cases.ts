@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  archframeDiagnostics,
   EXTENSION_ID,
   hoverText,
   open,
@@ -169,9 +168,8 @@ export function registerAdrOnlyCases(): void {
       const uri = workspaceUri(...SUPERSEDED_ADR);
       await open(...SUPERSEDED_ADR);
       await waitFor('the extension to activate', () => extension.isActive);
-      const list = await waitForDiagnostics(uri, 'archframe diagnostics on the ADR', (l) => l.some((d) => ruleIdOf(d)?.startsWith('adr-')));
-      assert.ok(list.every((d) => d.source === 'archframe'));
-      assert.ok(archframeDiagnostics(uri).length > 0);
+      // The language server runs for it: the link to the missing successor is flagged, here too.
+      await waitForDiagnostics(uri, 'an adr-links diagnostic on the ADR', hasRule('adr-links'));
     });
   });
 }
