@@ -17,9 +17,11 @@ export const codeActions: Feature = {
       const actions: CodeAction[] = [];
       for (const finding of session.engine.findingsFor(uri)) {
         if (!finding.fixes?.length || !overlaps(finding.range, params.range)) continue;
-        const diagnostic: Diagnostic | undefined = params.context.diagnostics.find(
-          (d) => d.code === finding.ruleId && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character,
-        );
+        // Clients may send the code back as a string, a number or VS Code's { value, target }.
+        const codeOf = (d: Diagnostic) => String(typeof d.code === 'object' && d.code !== null ? (d.code as { value: unknown }).value : d.code);
+        const diagnostic: Diagnostic | undefined =
+          params.context.diagnostics.find((d) => codeOf(d) === finding.ruleId && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character) ??
+          params.context.diagnostics.find((d) => codeOf(d) === finding.ruleId && d.message === finding.message);
         for (const fix of finding.fixes) actions.push(toCodeAction(fix, diagnostic));
       }
       return actions;
