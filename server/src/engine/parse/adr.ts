@@ -127,6 +127,12 @@ export interface AdrIndex {
   nextNumber(collectionUri: string): number;
   /** Other ADRs' references that resolve to this ADR. */
   referencesTo(adr: AdrDocument): { from: AdrDocument; reference: AdrReference }[];
+  /** Other ADRs' relations (supersedes, amended by, …) that resolve to this ADR. */
+  relationsTo(adr: AdrDocument): { from: AdrDocument; relation: AdrRelation }[];
+  /** The ADR at a URI. */
+  get(uri: string): AdrDocument | undefined;
+  /** The ADRs of a document's collection with a number (and prefix), sorted by file. */
+  numbered(uri: string, number: number, prefix?: string): readonly AdrDocument[];
 }
 
 // ---------------------------------------------------------------- status vocabulary

@@ -1,4 +1,4 @@
-import type { AdrDocument, AdrIndex, AdrReference } from '../parse/adr';
+import type { AdrDocument, AdrIndex, AdrReference, AdrRelation } from '../parse/adr';
 import { resolveRelative } from '../text/uri';
 
 /** `ADR-7`, `ADR 0007`, `adr7`, `7`, `#7`, and prefixed ids of collections that use them (`API-012`). */
@@ -23,6 +23,9 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
   }
   for (const list of collections.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
   let incoming: Map<string, { from: AdrDocument; reference: AdrReference }[]> | undefined;
+  let incomingRelations: Map<string, { from: AdrDocument; relation: AdrRelation }[]> | undefined;
+  const omitsStatus = new Map<string, boolean>();
+  let numbers: Map<string, AdrDocument[]> | undefined;
 
   const pick = (candidates: readonly AdrDocument[] | undefined, fromUri?: string) => {
     if (!candidates || candidates.length === 0) return undefined;
@@ -58,9 +61,15 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
     collectionOmitsStatus(uri) {
       // A folder of one or two ADRs shows no convention: judge by all ADRs then.
       const collection = collections.get(collectionOf(uri)) ?? [];
-      const list = collection.length >= 3 ? collection : documents;
-      const without = list.filter((d) => d.status === undefined && d.statusEmptySpan === undefined).length;
-      return list.length > 1 && without * 2 > list.length;
+      const key = collection.length >= 3 ? collectionOf(uri) : '';
+      let omitted = omitsStatus.get(key);
+      if (omitted === undefined) {
+        const list = collection.length >= 3 ? collection : documents;
+        const without = list.filter((d) => d.status === undefined && d.statusEmptySpan === undefined).length;
+        omitted = list.length > 1 && without * 2 > list.length;
+        omitsStatus.set(key, omitted);
+      }
+      return omitted;
     },
     nextNumber(collectionUri) {
       const list = collections.get(collectionUri.replace(/\/+$/, '')) ?? [];
@@ -77,6 +86,26 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
         }
       }
       return incoming.get(adr.uri) ?? [];
+    },
+    relationsTo(adr) {
+      if (!incomingRelations) {
+        incomingRelations = new Map();
+        for (const from of documents) {
+          for (const relation of from.relations) {
+            const target = index.resolve(relation.target, from.uri);
+            if (target && target !== from) push(incomingRelations, target.uri, { from, relation });
+          }
+        }
+      }
+      return incomingRelations.get(adr.uri) ?? [];
+    },
+    get: (uri) => byUri.get(uri),
+    numbered(uri, number, prefix) {
+      if (!numbers) {
+        numbers = new Map();
+        for (const [collection, list] of collections) for (const d of list) if (d.number !== undefined) push(numbers, `${collection}|${idKey(d.prefix, d.number)}`, d);
+      }
+      return numbers.get(`${collectionOf(uri)}|${idKey(prefix, number)}`) ?? [];
     },
   };
   return index;

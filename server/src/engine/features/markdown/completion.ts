@@ -1,4 +1,4 @@
-import { adrName, relativeLink } from '../../commands/adr';
+import { relativeLink } from '../../commands/adr';
 import { KNOWLEDGE } from '../../knowledge';
 import { FORMAT_SECTIONS, sectionName, STATUS_MEANINGS, STATUS_WORDS, type AdrDocument } from '../../parse/adr';
 import { sectionAt } from '../../parse/markdown';
@@ -56,7 +56,7 @@ export function markdownCompletions(workspace: WorkspaceSnapshot, document: Mark
   if (heading && adr) {
     const format = adr.format === 'unknown' ? (workspace.config.adr?.format ?? 'nygard') : adr.format;
     const present = new Set(adr.sections.map((s) => s.section.heading.text.toLowerCase()));
-    const names = FORMAT_SECTIONS[format === 'unknown' ? 'nygard' : format].filter((name) => !present.has(name.toLowerCase()));
+    const names = FORMAT_SECTIONS[format].filter((name) => !present.has(name.toLowerCase()));
     return names.map((name, index) => ({
       label: name,
       kind: 'keyword',
@@ -93,60 +93,103 @@ function statusCompletions(replace: Span, style: 'lower' | 'capital'): Completio
   }));
 }
 
-function adrDetail(adr: AdrDocument): string {
-  return [adr.status ?? 'no status', adr.date ?? adr.nameDate].filter(Boolean).join(' · ');
-}
+/** Per ADR (a parse result, kept while its text is unchanged): what its completion items show. */
+const described = new WeakMap<AdrDocument, { detail: string; documentation?: string | null }>();
 
-function adrDocumentation(adr: AdrDocument): string | undefined {
-  return decisionExcerpt(adr, 3);
+function description(adr: AdrDocument, withDocumentation: boolean): { detail: string; documentation?: string } {
+  let entry = described.get(adr);
+  if (!entry) described.set(adr, (entry = { detail: [adr.status ?? 'no status', adr.date ?? adr.nameDate].filter(Boolean).join(' · ') }));
+  if (withDocumentation && entry.documentation === undefined) entry.documentation = decisionExcerpt(adr, 3) ?? null;
+  return { detail: entry.detail, documentation: withDocumentation ? (entry.documentation ?? undefined) : undefined };
 }
 
 /** Only the first items carry the decision's first lines (computing them for thousands of ADRs would slow every completion). */
 const DOCUMENTED = 200;
 
-/** The ADRs to offer: those of the document's own folder first, then by number. */
-function sortedAdrs(workspace: WorkspaceSnapshot, document: MarkdownFile): AdrDocument[] {
-  const home = new Set(workspace.adrs.collection(document.uri));
-  const keyed = workspace.adrs
-    .all()
-    .filter((adr) => adr.uri !== document.uri)
-    .map((adr) => ({ adr, home: home.has(adr) ? 0 : 1, number: adr.number ?? Number.MAX_SAFE_INTEGER }));
-  keyed.sort((a, b) => a.home - b.home || a.number - b.number || (a.adr.uri < b.adr.uri ? -1 : a.adr.uri > b.adr.uri ? 1 : 0));
-  return keyed.map((k) => k.adr);
+/** Per ADR and per way of writing `ADR` (ADR, adr, Adr): the parts of its id completion, built once. */
+interface IdParts {
+  label: string;
+  detail: string;
+  filterText: string;
+  sortHome: string;
+  sortOther: string;
+}
+
+const idParts = new WeakMap<AdrDocument, Map<string, IdParts>>();
+
+function partsOf(adr: AdrDocument, written: string): IdParts {
+  let byWritten = idParts.get(adr);
+  if (!byWritten) idParts.set(adr, (byWritten = new Map()));
+  let parts = byWritten.get(written);
+  if (!parts) {
+    const label = `${written}-${String(adr.number).padStart(4, '0')}`;
+    const key = `${String(adr.number ?? 999999).padStart(6, '0')}${adr.stem}`;
+    parts = { label, detail: `${adr.title ?? adr.stem} · ${description(adr, false).detail}`, filterText: `${label} ${adr.title ?? ''}`, sortHome: `0${key}`, sortOther: `1${key}` };
+    byWritten.set(written, parts);
+  }
+  return parts;
+}
+
+/**
+ * The ADRs to offer, those of the document's own folder first (the editor
+ * sorts by `sortText`; nothing is sorted here). Everything but the item itself
+ * is cached per ADR, so ten thousand ADRs answer in a few milliseconds.
+ */
+function isHome(adr: AdrDocument, home: string): boolean {
+  return adr.uri.length > home.length && adr.uri.startsWith(home) && adr.uri.lastIndexOf('/') === home.length;
+}
+
+/** Per ADR and per folder linking to it: the parts of its link completion, built once. */
+interface LinkParts {
+  path: string;
+  detail: string;
+  filterText: string;
+  sortHome: string;
+  sortOther: string;
+}
+
+const linkParts = new WeakMap<AdrDocument, Map<string, LinkParts>>();
+
+function linkPartsOf(fromUri: string, folder: string, adr: AdrDocument): LinkParts {
+  let byFolder = linkParts.get(adr);
+  if (!byFolder) linkParts.set(adr, (byFolder = new Map()));
+  let parts = byFolder.get(folder);
+  if (!parts) {
+    const path = relativeLink(fromUri, adr.uri);
+    const sort = partsOf(adr, 'ADR');
+    parts = { path, detail: `${adrHeadline(adr)} · ${description(adr, false).detail}`, filterText: `${path} ${adr.title ?? ''}`, sortHome: sort.sortHome, sortOther: sort.sortOther };
+    byFolder.set(folder, parts);
+  }
+  return parts;
 }
 
 function adrLinkCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span): Completion[] {
-  return sortedAdrs(workspace, document).map((adr, index) => {
-    const path = relativeLink(document.uri, adr.uri);
-    return {
-      label: path,
-      kind: 'file',
-      detail: `${adrHeadline(adr)} · ${adrDetail(adr)}`,
-      documentation: index < DOCUMENTED ? adrDocumentation(adr) : undefined,
-      insertText: path,
-      filterText: `${path} ${adr.title ?? ''}`,
-      replace,
-      sortText: String(index).padStart(6, '0'),
-    };
-  });
+  const home = workspace.adrs.collectionOf(document.uri);
+  const folder = document.uri.slice(0, document.uri.lastIndexOf('/'));
+  const out: Completion[] = [];
+  let documented = 0;
+  for (const adr of workspace.adrs.all()) {
+    if (adr.uri === document.uri) continue;
+    const own = isHome(adr, home);
+    const parts = linkPartsOf(document.uri, folder, adr);
+    const documentation = own && documented++ < DOCUMENTED ? description(adr, true).documentation : undefined;
+    out.push({ label: parts.path, kind: 'file', detail: parts.detail, documentation, insertText: parts.path, filterText: parts.filterText, replace, sortText: own ? parts.sortHome : parts.sortOther });
+  }
+  return out;
 }
 
 function adrIdCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span, written: string): Completion[] {
-  return sortedAdrs(workspace, document)
-    .filter((adr) => adr.number !== undefined && adr.prefix === undefined)
-    .map((adr, index) => {
-      const id = `${written}-${String(adr.number).padStart(4, '0')}`;
-      return {
-        label: id,
-        kind: 'reference',
-        detail: `${adr.title ?? adr.stem} · ${adrDetail(adr)}`,
-        documentation: index < DOCUMENTED ? adrDocumentation(adr) : undefined,
-        insertText: id,
-        filterText: `${id} ${adrName(adr)} ${adr.title ?? ''}`,
-        replace,
-        sortText: String(index).padStart(6, '0'),
-      };
-    });
+  const home = workspace.adrs.collectionOf(document.uri);
+  const out: Completion[] = [];
+  let documented = 0;
+  for (const adr of workspace.adrs.all()) {
+    if (adr.number === undefined || adr.prefix !== undefined || adr.uri === document.uri) continue;
+    const own = isHome(adr, home);
+    const parts = partsOf(adr, written);
+    const documentation = own && documented++ < DOCUMENTED ? description(adr, true).documentation : undefined;
+    out.push({ label: parts.label, kind: 'reference', detail: parts.detail, documentation, insertText: parts.label, filterText: parts.filterText, replace, sortText: own ? parts.sortHome : parts.sortOther });
+  }
+  return out;
 }
 
 function manifestNameCompletions(workspace: WorkspaceSnapshot, prefix: string, replace: Span): Completion[] {

@@ -12,7 +12,7 @@ export function missingLinkTarget(workspace: WorkspaceSnapshot, adr: AdrDocument
   const uri = path.startsWith('/') ? workspace.resolveWorkspacePath(adr.uri, path.replace(/^\/+/, '')) : resolveRelative(adr.uri, path);
   const candidates = [uri];
   if (!/\.[a-z0-9]{1,8}$/i.test(path)) candidates.push(`${uri.replace(/\/$/, '')}.md`, `${uri.replace(/\/$/, '')}/README.md`);
-  if (candidates.some((c) => workspace.exists(c) || workspace.adrs.all().some((a) => a.uri === c))) return undefined;
+  if (candidates.some((c) => workspace.adrs.get(c) !== undefined || workspace.exists(c))) return undefined;
   return uri;
 }
 

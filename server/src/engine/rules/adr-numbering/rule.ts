@@ -17,8 +17,7 @@ export const rule = defineRule<AdrDocument>({
     const place = { uri: adr.uri, lines: adr.lines, span };
     const written = adr.titleNumberSpan ? adr.text.slice(adr.titleNumberSpan[0], adr.titleNumberSpan[1]) : undefined;
     const pad = (n: number) => String(n).padStart(written?.length ?? 1, '0');
-    const collection = workspace.adrs.collection(adr.uri);
-    const holders = (n: number) => collection.filter((other) => other.number === n && other.prefix === adr.prefix);
+    const holders = (n: number) => workspace.adrs.numbered(adr.uri, n, adr.prefix);
     if (adr.nameNumber !== undefined && adr.titleNumber !== undefined && adr.nameNumber !== adr.titleNumber) {
       // Renumbered in the title because the file's number is taken: what is left is renaming the file.
       const taken = holders(adr.nameNumber).length > 1 && holders(adr.nameNumber)[0] !== adr && holders(adr.titleNumber).length === 0;

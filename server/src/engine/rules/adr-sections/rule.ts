@@ -16,11 +16,21 @@ export function effectiveFormat(adr: AdrDocument, configured: AdrFormat | undefi
  * way wins and the section is not required there.
  */
 export function followsConvention(collection: readonly AdrDocument[], format: AdrFormat, name: AdrSectionName, configured?: AdrFormat): boolean {
-  const peers = collection.filter((d) => effectiveFormat(d, configured) === format);
-  if (peers.length < 3) return true;
-  const having = peers.filter((d) => d.sections.some((s) => s.name === name)).length;
-  return having * 3 >= peers.length * 2;
+  // Cached per collection list (a new list with every new index), so a folder of thousands is counted once.
+  let cache = conventions.get(collection);
+  if (!cache) conventions.set(collection, (cache = new Map()));
+  const key = `${format}|${name}|${configured ?? ''}`;
+  let follows = cache.get(key);
+  if (follows === undefined) {
+    const peers = collection.filter((d) => effectiveFormat(d, configured) === format);
+    const having = peers.filter((d) => d.sections.some((s) => s.name === name)).length;
+    follows = peers.length < 3 || having * 3 >= peers.length * 2;
+    cache.set(key, follows);
+  }
+  return follows;
 }
+
+const conventions = new WeakMap<readonly AdrDocument[], Map<string, boolean>>();
 
 export const rule = defineRule<AdrDocument>({
   meta: {

@@ -23,8 +23,9 @@ export const rule = defineRule<AdrDocument>({
     const index = workspace.adrs;
     const place = (span: readonly [number, number]): Place => ({ uri: adr.uri, lines: adr.lines, span });
     const anchor = adr.statusSpan ?? adr.heading?.span ?? [0, 0];
+    const incoming = index.relationsTo(adr);
     // Others that say they supersede this one.
-    const successors = index.all().filter((other) => other !== adr && other.supersedes.some((r) => index.resolve(r.target, other.uri) === adr));
+    const successors = [...new Set(incoming.filter((r) => r.relation.relation === 'supersedes').map((r) => r.from))];
 
     if (adr.status === 'superseded' && adr.supersededBy.length === 0) {
       const fixes: Fix[] = successors.map((next) => ({
@@ -47,35 +48,32 @@ export const rule = defineRule<AdrDocument>({
     }
 
     // Back-links: what others state formally about this ADR, and this ADR does not say.
-    for (const other of index.all()) {
-      if (other === adr) continue;
-      for (const relation of other.relations) {
-        if (relation.stated === 'prose' || relation.partial || index.resolve(relation.target, other.uri) !== adr) continue;
-        if (mentions(index, adr, other)) continue;
-        // Superseded without saying by what: reported above, with this very link as the fix.
-        if (relation.relation === 'supersedes' && adr.status === 'superseded' && adr.supersededBy.length === 0) continue;
-        const related = [{ at: { uri: other.uri, lines: other.lines, span: relation.span }, message: `${adrName(other)} says so here` }];
-        const link = `[${adrLinkText(other)}](${relativeLink(adr.uri, other.uri)})`;
-        if (relation.relation === 'supersedes') {
-          const edit: TextEdit | undefined = adr.status === 'superseded' && adr.statusSpan ? insertEdit(adr, adr.statusSpan[1], ` by ${link}`) : setSupersededBy(adr, link, other.number);
-          report({
-            at: place(anchor),
-            severity: 'warning',
-            message: `${adrName(other)} says it supersedes this ADR, but this ADR does not say it is superseded by ${adrName(other)}.`,
-            related,
-            fixes: edit ? [{ title: `Set the status to 'Superseded by ${adrName(other)}'`, edits: [edit], isPreferred: true }] : [],
-            element: `supersededBy.${other.stem}`,
-          });
-        } else if (relation.relation === 'supersededBy') {
-          report({
-            at: place(anchor),
-            severity: 'warning',
-            message: `${adrName(other)} says it is superseded by this ADR, but this ADR does not say it supersedes ${adrName(other)}.`,
-            related,
-            fixes: [{ title: `Add 'Supersedes ${adrName(other)}' to the status`, edits: [supersedesEdit(adr, link)], isPreferred: true }],
-            element: `supersedes.${other.stem}`,
-          });
-        }
+    for (const { from: other, relation } of incoming) {
+      if (relation.stated === 'prose' || relation.partial) continue;
+      if (mentions(index, adr, other)) continue;
+      // Superseded without saying by what: reported above, with this very link as the fix.
+      if (relation.relation === 'supersedes' && adr.status === 'superseded' && adr.supersededBy.length === 0) continue;
+      const related = [{ at: { uri: other.uri, lines: other.lines, span: relation.span }, message: `${adrName(other)} says so here` }];
+      const link = `[${adrLinkText(other)}](${relativeLink(adr.uri, other.uri)})`;
+      if (relation.relation === 'supersedes') {
+        const edit: TextEdit | undefined = adr.status === 'superseded' && adr.statusSpan ? insertEdit(adr, adr.statusSpan[1], ` by ${link}`) : setSupersededBy(adr, link, other.number);
+        report({
+          at: place(anchor),
+          severity: 'warning',
+          message: `${adrName(other)} says it supersedes this ADR, but this ADR does not say it is superseded by ${adrName(other)}.`,
+          related,
+          fixes: edit ? [{ title: `Set the status to 'Superseded by ${adrName(other)}'`, edits: [edit], isPreferred: true }] : [],
+          element: `supersededBy.${other.stem}`,
+        });
+      } else if (relation.relation === 'supersededBy') {
+        report({
+          at: place(anchor),
+          severity: 'warning',
+          message: `${adrName(other)} says it is superseded by this ADR, but this ADR does not say it supersedes ${adrName(other)}.`,
+          related,
+          fixes: [{ title: `Add 'Supersedes ${adrName(other)}' to the status`, edits: [supersedesEdit(adr, link)], isPreferred: true }],
+          element: `supersedes.${other.stem}`,
+        });
       }
     }
   },
