@@ -283,7 +283,8 @@ export class Engine {
     return document;
   }
 
-  private foldersFor(uri: string): Folders {
+  /** The document folders in force for a URI: its workspace folder's configuration, then its `.adr-dir`, then the defaults. */
+  foldersFor(uri: string): Folders {
     const folder = this.folderOf(uri);
     const adrDir = folder ? this.files.get(joinUri(folder, '.adr-dir'))?.text.split(/\r?\n/)[0] : undefined;
     return documentFolders(folder ? this.configFor(folder + '/') : {}, adrDir || undefined);
@@ -349,7 +350,7 @@ class Snapshot implements WorkspaceSnapshot {
       else this.byKind.set(document.kind, [document]);
     }
     for (const list of this.byKind.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
-    this.documentFolders = documentFolders(this.config);
+    this.documentFolders = engine.foldersFor(`${this.folders[0] ?? ''}/`);
     this.manifests = new ManifestModel(this.documents('manifest'));
     this.adrs = createAdrIndex(this.documents('adr') as AdrDocument[]);
   }

@@ -194,8 +194,10 @@ export function readStatus(text: string, base: number, extraWords: readonly stri
   return { status: first[0].toLowerCase(), word: first[0], span: [base + first.index!, base + first.index! + first[0].length], known: false, note: cleanNote(text.slice(first.index! + first[0].length)) };
 }
 
+/** The note as a reader sees it: links as their text, emphasis and code marks left out. */
 function cleanNote(text: string): string | undefined {
-  const note = text.replace(/^[\s.,;:)\]–—-]+/, '').replace(/\s+/g, ' ').trim();
+  const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|`/g, '');
+  const note = plain.replace(/^[\s.,;:)\]–—*_-]+/, '').replace(/\s+/g, ' ').trim();
   return note === '' ? undefined : note;
 }
 
