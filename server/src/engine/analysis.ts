@@ -292,7 +292,9 @@ export class Engine {
 
   private isIgnored(path: string): boolean {
     const globs = this.configFor().ignore;
-    return globs !== undefined && globs.length > 0 && picomatch(globs, { dot: true })(path);
+    // picomatch throws on an empty pattern, which a half-typed `ignore:` list holds.
+    const patterns = globs?.filter((glob) => glob !== '');
+    return patterns !== undefined && patterns.length > 0 && picomatch(patterns, { dot: true })(path);
   }
 
   folderOf(uri: string): string | undefined {

@@ -53,7 +53,7 @@ export function isIgnored(engine: Engine, uri: string): boolean {
   const relative = engine.relative(uri);
   if (globs === undefined || globs.length === 0 || relative === undefined) return false;
   let matcher = matchers.get(globs);
-  if (!matcher) matchers.set(globs, (matcher = picomatch(globs, { dot: true })));
+  if (!matcher) matchers.set(globs, (matcher = picomatch(globs.filter((glob) => glob !== ''), { dot: true })));
   return matcher(relative);
 }
 

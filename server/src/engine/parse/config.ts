@@ -6,7 +6,7 @@ import { reportDuplicateKeys } from './manifest';
 import { validate } from './validate';
 import { RULES, ruleMeta } from '../rules';
 import { closestMatch } from '../text/strings';
-import { findPair, nodeSpan, scalarKey } from './yamlAst';
+import { findPair, nodeSpan, scalarKey, yamlErrorProblem } from './yamlAst';
 
 export interface ConfigDocument {
   kind: 'config';
@@ -21,9 +21,9 @@ export interface ConfigDocument {
 export function parseConfig(uri: string, text: string): ConfigDocument {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
-  const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   for (const error of yaml.errors) {
-    problems.push({ ruleId: 'yaml-syntax', span: [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], message: `YAML: ${error.message.split('\n')[0]}` });
+    problems.push(yamlErrorProblem(error, text.length));
   }
   let config: Config = {};
   const contents = yaml.contents as Node | null;

@@ -14,7 +14,7 @@ import {
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import { validate } from './validate';
-import { duplicateKeys, locate, nodeSpan, scalarKey, type PathSegment } from './yamlAst';
+import { duplicateKeys, locate, nodeSpan, scalarKey, yamlErrorMessage, yamlErrorProblem, type PathSegment } from './yamlAst';
 
 export const SUPPORTED_VERSIONS = [1] as const;
 
@@ -55,7 +55,7 @@ export interface ManifestDocument {
 }
 
 /** uniqueKeys is checked by duplicateKeys() in O(n); yaml's own check is quadratic. */
-export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false } as const;
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
 
 export interface ParseOptions {
   /** Largest number of alias expansions before a document is refused (guards against alias bombs). */
@@ -81,7 +81,7 @@ export function parseManifest(uri: string, text: string, options: ParseOptions =
   };
 
   for (const error of yaml.errors) {
-    problems.push({ ruleId: 'yaml-syntax', span: [error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], message: yamlMessage(error.message) });
+    problems.push(yamlErrorProblem(error, text.length));
   }
   const contents = yaml.contents as Node | null;
   reportDuplicateKeys(contents, problems);
@@ -138,7 +138,7 @@ export function valueReader(yaml: Document.Parsed, maxAliasCount: number, proble
       return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
     } catch (error) {
       const span = nodeSpan(node) ?? [0, 0];
-      problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${(error as Error).message}` });
+      problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${yamlErrorMessage('', (error as Error).message).replace(/^YAML: /, '')}` });
       return { value: undefined, ok: false };
     }
   };
@@ -210,11 +210,6 @@ export function reportDuplicateKeys(contents: Node | null, problems: ParseProble
   for (const pair of duplicateKeys(contents, shallow)) {
     problems.push({ ruleId: 'yaml-syntax', span: nodeSpan(pair.key as Node) ?? [0, 0], message: `${DUPLICATE_KEY_MESSAGE}; '${scalarKey(pair)}' is already a key of this map.` });
   }
-}
-
-function yamlMessage(message: string): string {
-  // yaml's messages end with a source excerpt when prettyErrors is on; keep the first line only.
-  return `YAML: ${message.split('\n')[0]}`;
 }
 
 /** The span of a path inside an element, on its key or its value. */

@@ -102,3 +102,22 @@ export function duplicateKeys(root: Node | null | undefined, shallow = false): P
 export function forgetPairs(map: YAMLMap): void {
   pairIndex.delete(map);
 }
+
+/**
+ * A YAML parse error as a problem: the span kept inside the text (errors at the
+ * end of a file point one past it), and the messages a user cannot act on
+ * (a stack overflow deep in the parser, an alias bomb) said plainly.
+ */
+export function yamlErrorProblem(error: { code: string; message: string; pos: [number, number] }, textLength: number): { ruleId: 'yaml-syntax'; span: Span; message: string } {
+  const start = Math.min(error.pos[0], textLength);
+  const end = Math.min(Math.max(error.pos[1], error.pos[0] + 1), textLength);
+  return { ruleId: 'yaml-syntax', span: [start, end], message: yamlErrorMessage(error.code, error.message) };
+}
+
+export function yamlErrorMessage(code: string, message: string): string {
+  const first = message.split('\n')[0];
+  if (/call stack/i.test(first)) return 'YAML: nested too deeply to read (thousands of levels of [ ], { } or indentation); the deeper part is ignored.';
+  if (/alias count/i.test(first)) return 'YAML: too many alias expansions (more than 100): the value is not expanded, as it looks like an alias bomb.';
+  if (code === 'TAB_AS_INDENT') return 'YAML: tabs are not allowed as indentation; indent with spaces.';
+  return `YAML: ${first}`;
+}
