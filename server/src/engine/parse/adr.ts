@@ -156,8 +156,9 @@ const SYNONYMS: Record<string, (typeof STATUS_WORDS)[number]> = {
   'under discussion': 'proposed', 'under consideration': 'proposed', 'in progress': 'proposed', suggested: 'proposed', rfc: 'proposed',
   accepted: 'accepted', accept: 'accepted', decided: 'accepted', approved: 'accepted', agreed: 'accepted', adopted: 'accepted',
   implemented: 'accepted', done: 'accepted', active: 'accepted', 'in effect': 'accepted', final: 'accepted',
-  rejected: 'rejected', declined: 'rejected', refused: 'rejected', withdrawn: 'rejected', abandoned: 'rejected',
-  deprecated: 'deprecated', obsolete: 'deprecated', retired: 'deprecated', outdated: 'deprecated',
+  postponed: 'proposed', deferred: 'proposed', parked: 'proposed', 'under evaluation': 'proposed', 'in evaluation': 'proposed',
+  rejected: 'rejected', declined: 'rejected', refused: 'rejected', withdrawn: 'rejected', abandoned: 'rejected', cancelled: 'rejected', canceled: 'rejected', discarded: 'rejected',
+  deprecated: 'deprecated', obsolete: 'deprecated', retired: 'deprecated', outdated: 'deprecated', archived: 'deprecated', 'no longer valid': 'deprecated',
   superseded: 'superseded', superceded: 'superseded', supersedes: 'superseded', replaced: 'superseded',
   draft: 'draft', wip: 'draft', 'work in progress': 'draft',
   amended: 'amended',
@@ -211,7 +212,11 @@ export function normaliseStatus(word: string, extraWords: readonly string[] = []
 
 const NAME_NUMBER = /^(?:(adr|[A-Z]{2,6})[-_ ]?)?0*(\d{1,6})(?=[-_. ]|$)/i;
 const NAME_DATE = /^((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=[-_]|$)/;
-const TITLE_NUMBER = /^(?:(?:(adr|[A-Z]{2,6})[-_ ]?#?\s*)0*(\d{1,6})|0*(\d{1,6})(?=[.):]))\s*[.:)—–-]?\s*/i;
+/**
+ * A number at the start of a title: `7. Title`, `7) Title`, `7: Title`, `ADR-007: Title`,
+ * `ADR 7 — Title`, `API-012: Title`. Not `1.5 release`, `2FA`, `HTTP2: …`.
+ */
+const TITLE_NUMBER = /^(?:(?:(adr)[-_ ]?#?[ \t]*|([A-Z]{2,6})[-_])0*(\d{1,6})(?![\d.]\d)|0*(\d{1,6})(?=[.)][ \t]|:))[ \t]*[.:)—–-]?[ \t]*/i;
 
 /** The number (and prefix) an ADR file name carries: `0007-…`, `adr-0007-…`, `ADR-007-…`, `adr007-…`, `API-012-…`. */
 export function numberFromName(stem: string): { number: number; prefix?: string } | undefined {
@@ -386,10 +391,10 @@ function readTitle(adr: AdrDocument): void {
   const raw = adr.text.slice(heading.textSpan[0], heading.textSpan[1]);
   const match = TITLE_NUMBER.exec(raw);
   let title = heading.text;
-  if (match && (match[2] ?? match[3]) !== undefined) {
-    const prefix = match[1];
+  if (match && (match[3] ?? match[4]) !== undefined) {
+    const prefix = match[1] ?? match[2];
     if (!prefix || /^adr$/i.test(prefix) || prefix === prefix.toUpperCase()) {
-      const digits = match[2] ?? match[3];
+      const digits = match[3] ?? match[4];
       const at = heading.textSpan[0] + match.index + match[0].indexOf(digits, prefix ? prefix.length : 0);
       // Leading zeros belong to the written number.
       let start = at;

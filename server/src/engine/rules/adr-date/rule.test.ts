@@ -9,6 +9,7 @@ ruleTests('adr-date', {
     { name: 'a bold Date line in another form', files: { 'docs/adr/0001-a.md': lines('# A', '', '**Date:** 5 January 2024') } },
     { name: 'a Date column of a metadata table', files: { 'docs/adr/0001-a.md': lines('# A', '', '| Status | Date |', '|---|---|', '| Accepted | 2024-01-05 |') } },
     { name: 'a log4brains file name carries the date', files: { 'docs/adr/20240105-use-x.md': lines('# Use X', '', '- Status: accepted') } },
+    { name: 'a file of the ADR folder that matches no format', files: { 'docs/adr/guidelines.md': lines('# How we write ADRs', '', 'Keep them short.') } },
   ],
   invalid: [
     { name: 'no date anywhere', files: { 'docs/adr/0001-a.md': lines('# 1. Use X', '', '## Status', '', 'Accepted') }, findings: [{ text: '# 1. Use X', severity: 'info', message: /No date/ }] },

@@ -10,8 +10,10 @@ export const rule = defineRule<AdrDocument>({
     reference: 'Part XIV §1, Architecture Decision Records',
     appliesTo: 'adr',
   },
-  check({ document: adr, report }) {
+  check({ document: adr, config, report }) {
     if (adr.date !== undefined || adr.nameDate !== undefined) return;
+    // A file of an ADR folder that matches no format gets the universal rules only.
+    if (adr.format === 'unknown' && !config.adr?.format) return;
     report({
       at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? [0, 0] },
       message: 'No date: add a `Date: YYYY-MM-DD` line under the title (or `date:` in the front matter) so readers know what was known when this was decided.',

@@ -10,6 +10,7 @@ ruleTests('adr-numbering', {
     { name: 'prefixed numbers of different series', files: { 'decisions/api/API-001-a.md': adr('API-001: A'), 'decisions/api/ARC-001-b.md': adr('ARC-001: B') } },
     { name: 'the title number written with leading zeros', files: { 'docs/adr/0007-a.md': adr('ADR-007: A') } },
     { name: 'log4brains files have no number', files: { 'docs/adr/20240101-a.md': adr('A'), 'docs/adr/20240101-b.md': adr('B') } },
+    { name: 'numbers in a title that are not its number', files: { 'docs/adr/0007-a.md': adr('1.5 release strategy'), 'docs/adr/0003-b.md': adr('HTTP2: adopt it'), 'docs/adr/0004-c.md': adr('2FA for admins') } },
   ],
   invalid: [
     {

@@ -13,6 +13,7 @@ ruleTests('adr-placeholder', {
     },
     { name: 'TODO inside an HTML comment (template guidance)', files: { 'docs/adr/0001-use-kafka.md': adr('Costs money. <!-- TODO: list the risks -->') } },
     { name: 'a lowercase todo as a word', files: { 'docs/adr/0001-use-kafka.md': adr('The todo app loses its cache.') } },
+    { name: 'a set in braces is not a placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('Access is one of {read, write} or {admin}.') } },
   ],
   invalid: [
     { name: 'TBD and TODO markers', files: { 'docs/adr/0001-use-kafka.md': adr('Cost is TBD.', '', '- TODO: measure') }, findings: [{ text: 'TBD' }, { text: 'TODO' }] },

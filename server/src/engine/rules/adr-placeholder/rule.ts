@@ -54,7 +54,8 @@ export const rule = defineRule<AdrDocument>({
         const before = text[start - 1] ?? '';
         const inner = match[1].trim();
         if (/[$/\\{%#\w]/.test(before) || !/^\p{L}/u.test(inner)) continue;
-        if (!(/\s/.test(inner) && /^[\p{L}][\p{L}\d ,.'’|…-]*(?:[.…]|$)/u.test(inner)) && !TEMPLATE_WORDS.test(inner)) continue;
+        // Words in a row (`{title of option 1}`), not a set (`{read, write}`), unless a known template word.
+        if (!(/[\p{L}\d] [\p{L}\d]/u.test(inner) && /^[\p{L}][\p{L}\d ,.'’|…-]*(?:[.…]|$)/u.test(inner)) && !TEMPLATE_WORDS.test(inner)) continue;
         if (/[=:;()]/.test(inner) || /^[A-Z_]+$/.test(inner)) continue;
         flag([start, start + match[0].length], `'${match[0].length > 40 ? match[0].slice(0, 37) + '…}' : match[0]}'`);
       }

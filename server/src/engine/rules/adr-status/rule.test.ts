@@ -16,6 +16,8 @@ ruleTests('adr-status', {
     { name: 'a table with a Status column', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '| Status | Date |', '|---|---|', '| Approved | 2024-01-05 |') } },
     { name: 'a word the project adds', files: { 'docs/adr/0001-use-x.md': withStatus('Experimental'), '.archframe.yaml': lines('adr:', '  statuses: [experimental]') } },
     { name: 'a status inside an HTML comment is not read, the real one is', files: { 'docs/adr/0001-use-x.md': withStatus('<!-- one of proposed, accepted -->', 'Accepted') } },
+    { name: 'a file of the ADR folder that matches no format needs no status', files: { 'docs/adr/guidelines.md': lines('# How we write ADRs', '', 'Keep them short.') } },
+    { name: 'more synonyms: postponed, cancelled, archived', files: { 'docs/adr/0001-a.md': withStatus('Postponed'), 'docs/adr/0002-b.md': withStatus('Cancelled'), 'docs/adr/0003-c.md': withStatus('Archived') } },
   ],
   invalid: [
     {

@@ -45,6 +45,8 @@ export const rule = defineRule<AdrDocument>({
       report({ at: place(adr.statusEmptySpan), message: `The status is empty: write one of ${VOCABULARY}.`, element: 'status' });
       return;
     }
+    // A file of an ADR folder that matches no format is checked only where it writes a status.
+    if (adr.format === 'unknown' && !config.adr?.format) return;
     const omitted = workspace.adrs.collectionOmitsStatus(adr.uri);
     const fix: Fix =
       adr.frontMatter && adr.frontMatter.data
