@@ -110,6 +110,13 @@ describe('parseAdr', () => {
     assert.equal(parseAdr('file:///w/docs/adr/notes.md', '# 12. Title\n').number, 12);
   });
 
+  it('takes the title from the front matter when there is no heading (documentation sites)', () => {
+    const text = "---\nid: adrs-adr013\ntitle: 'ADR013: Proper use of HTTP fetching libraries'\n---\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n";
+    const adr = parseAdr('file:///w/docs/architecture-decisions/adr013-use-node-fetch.md', text);
+    assert.deepEqual([adr.title, adr.titleNumber, adr.number, adr.format], ['Proper use of HTTP fetching libraries', 13, 13, 'nygard']);
+    assert.equal(text.slice(adr.titleNumberSpan![0], adr.titleNumberSpan![1]), '013');
+  });
+
   it('reads a status word after an emoji, a synonym, and the first status word of free text', () => {
     const status = (line: string) => {
       const adr = parseAdr('file:///w/docs/adr/0001-a.md', `# 1. A\n\n## Status\n\n${line}\n`);
@@ -120,5 +127,6 @@ describe('parseAdr', () => {
     assert.deepEqual(status('Partly superseded by [ADR 9](0009-x.md)'), ['superseded', 'superseded', 'by ADR 9']);
     assert.deepEqual(status('Gathering information'), ['proposed', 'Gathering information', undefined]);
     assert.deepEqual(status('Placeholder'), ['placeholder', 'Placeholder', undefined]);
+    assert.deepEqual(status('[Deprecated](https://example.com/pull/395)'), ['deprecated', 'Deprecated', undefined]);
   });
 });

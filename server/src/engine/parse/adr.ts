@@ -197,7 +197,8 @@ export function readStatus(text: string, base: number, extraWords: readonly stri
 
 /** The note as a reader sees it: links as their text, emphasis and code marks left out. */
 function cleanNote(text: string): string | undefined {
-  const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|`/g, '');
+  // A status written as a link's text (`[Deprecated](https://…/pull/395)`) leaves the link's tail behind.
+  const plain = text.replace(/^\]\([^)]*\)/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|`/g, '');
   const note = plain.replace(/^[\s.,;:)\]–—*_-]+/, '').replace(/\s+/g, ' ').trim();
   return note === '' ? undefined : note;
 }
@@ -383,32 +384,49 @@ export function parseAdr(uri: string, text: string): AdrDocument {
 }
 
 function readTitle(adr: AdrDocument): void {
-  const { markdown } = adr;
+  const { markdown, text } = adr;
   const heading = markdown.headings.find((h) => h.level === 1) ?? (markdown.headings[0]?.level === 2 && !sectionName(markdown.headings[0].text) ? markdown.headings[0] : undefined);
-  if (!heading) return;
-  adr.heading = heading;
-  adr.titleSpan = heading.textSpan;
-  const raw = adr.text.slice(heading.textSpan[0], heading.textSpan[1]);
+  let span: Span | undefined;
+  let plain: string;
+  if (heading) {
+    adr.heading = heading;
+    span = heading.textSpan;
+    plain = heading.text;
+  } else {
+    // Documentation sites (Docusaurus, Jekyll) put the title in the front matter.
+    const value = markdown.frontMatter ? frontMatterValue(markdown.frontMatter, 'title') : undefined;
+    if (!value) return;
+    span = unquoted(text, value);
+    plain = text.slice(span[0], span[1]);
+  }
+  adr.titleSpan = span;
+  const raw = text.slice(span[0], span[1]);
   const match = TITLE_NUMBER.exec(raw);
-  let title = heading.text;
+  let title = plain;
   if (match && (match[3] ?? match[4]) !== undefined) {
     const prefix = match[1] ?? match[2];
     if (!prefix || /^adr$/i.test(prefix) || prefix === prefix.toUpperCase()) {
       const digits = match[3] ?? match[4];
-      const at = heading.textSpan[0] + match.index + match[0].indexOf(digits, prefix ? prefix.length : 0);
+      const at = span[0] + match.index + match[0].indexOf(digits, prefix ? prefix.length : 0);
       // Leading zeros belong to the written number.
       let start = at;
-      while (start > heading.textSpan[0] && adr.text[start - 1] === '0') start--;
+      while (start > span[0] && text[start - 1] === '0') start--;
       adr.titleNumber = Number(digits);
       adr.titleNumberSpan = [start, at + digits.length];
       if (prefix && !/^adr$/i.test(prefix)) adr.prefix ??= prefix.toUpperCase();
-      title = heading.text.slice(match[0].length).trim() || heading.text;
+      title = plain.slice(match[0].length).trim() || plain;
     }
   } else {
-    const labelled = /^(?:architecture decision record|decision record|adr)\s*[:—–-]\s*/i.exec(heading.text);
-    if (labelled) title = heading.text.slice(labelled[0].length).trim() || heading.text;
+    const labelled = /^(?:architecture decision record|decision record|adr)\s*[:—–-]\s*/i.exec(plain);
+    if (labelled) title = plain.slice(labelled[0].length).trim() || plain;
   }
   adr.title = title;
+}
+
+/** A YAML scalar's span without its quotes. */
+function unquoted(text: string, span: Span): Span {
+  const first = text[span[0]];
+  return (first === '"' || first === "'") && text[span[1] - 1] === first && span[1] - span[0] >= 2 ? [span[0] + 1, span[1] - 1] : span;
 }
 
 /** Statuses and dates: front matter, `## Status`, bullets and lines under the title, a table, a line anywhere. */
@@ -419,10 +437,8 @@ function readStatusAndDate(adr: AdrDocument): void {
     const node = frontMatterValue(markdown.frontMatter!, 'status');
     if (node) {
       const [start, end] = node;
-      const raw = text.slice(start, end);
-      const inner = /^(['"])([\s\S]*)\1$/.exec(raw.trim());
-      const offset = inner ? start + raw.indexOf(inner[2]) : start;
-      const value = inner ? inner[2] : raw;
+      const [offset, valueEnd] = unquoted(text, [start, end]);
+      const value = text.slice(offset, valueEnd);
       setStatus(adr, value, offset, 'front-matter', node);
       relationsIn(adr, value, offset, true);
     } else setEmptyStatus(adr, markdown.frontMatter!.span, 'front-matter');

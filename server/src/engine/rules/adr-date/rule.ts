@@ -15,7 +15,7 @@ export const rule = defineRule<AdrDocument>({
     // A file of an ADR folder that matches no format gets the universal rules only.
     if (adr.format === 'unknown' && !config.adr?.format) return;
     report({
-      at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? [0, 0] },
+      at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? adr.titleSpan ?? [0, 0] },
       message: 'No date: add a `Date: YYYY-MM-DD` line under the title (or `date:` in the front matter) so readers know what was known when this was decided.',
       element: 'date',
     });

@@ -13,7 +13,7 @@ export const rule = defineRule<AdrDocument>({
     fixable: true,
   },
   check({ document: adr, workspace, report }) {
-    const span = adr.titleNumberSpan ?? adr.heading?.span ?? [0, 0];
+    const span = adr.titleNumberSpan ?? adr.heading?.span ?? adr.titleSpan ?? [0, 0];
     const place = { uri: adr.uri, lines: adr.lines, span };
     const written = adr.titleNumberSpan ? adr.text.slice(adr.titleNumberSpan[0], adr.titleNumberSpan[1]) : undefined;
     const pad = (n: number) => String(n).padStart(written?.length ?? 1, '0');

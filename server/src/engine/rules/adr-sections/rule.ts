@@ -59,7 +59,7 @@ export const rule = defineRule<AdrDocument>({
       const lead = at === adr.text.length ? (adr.text.endsWith('\n') ? (/\n\s*\n\s*$/.test(adr.text) || adr.text.trim() === '' ? '' : eol) : eol + eol) : '';
       const heading = `${'#'.repeat(level)} ${section.heading}`;
       report({
-        at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? [0, 0] },
+        at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? adr.titleSpan ?? [0, 0] },
         message: `Missing section '${section.heading}', which the ${FORMAT_NAMES[format]} format requires.`,
         fixes: [{ title: `Add a '${section.heading}' section`, edits: [insertEdit(adr, at, `${lead}${heading}${eol}${eol}${at === adr.text.length ? '' : eol}`)], isPreferred: true }],
         element: `sections.${section.name}`,

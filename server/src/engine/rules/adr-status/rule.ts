@@ -53,7 +53,7 @@ export const rule = defineRule<AdrDocument>({
         ? { title: "Add 'status: proposed' to the front matter", edits: [insertEdit(adr, adr.frontMatter.bodySpan[0], `status: proposed${adr.text.includes('\r\n') ? '\r\n' : '\n'}`)] }
         : { title: 'Add a Status section (Proposed)', edits: [insertStatusEdit(adr, 'Proposed')] };
     report({
-      at: place(adr.heading?.span ?? [0, 0]),
+      at: place(adr.heading?.span ?? adr.titleSpan ?? [0, 0]),
       severity: omitted ? 'info' : 'warning',
       message: omitted
         ? 'No status. Most ADRs of this folder do without one; a status tells readers whether the decision is still in force.'

@@ -22,7 +22,7 @@ export const rule = defineRule<AdrDocument>({
   check({ document: adr, workspace, report }) {
     const index = workspace.adrs;
     const place = (span: readonly [number, number]): Place => ({ uri: adr.uri, lines: adr.lines, span });
-    const anchor = adr.statusSpan ?? adr.heading?.span ?? [0, 0];
+    const anchor = adr.statusSpan ?? adr.heading?.span ?? adr.titleSpan ?? [0, 0];
     const incoming = index.relationsTo(adr);
     // Others that say they supersede this one.
     const successors = [...new Set(incoming.filter((r) => r.relation.relation === 'supersedes').map((r) => r.from))];
