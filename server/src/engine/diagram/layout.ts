@@ -84,7 +84,8 @@ const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.separateConnectedComponents': 'false',
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  // Network simplex placement looks much the same here and takes seconds where this takes a fraction.
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.spacing.nodeNodeBetweenLayers': '56',
   'elk.layered.spacing.edgeNodeBetweenLayers': '22',
   'elk.spacing.nodeNode': '40',
@@ -95,6 +96,14 @@ const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.edgeLabels.inline': 'true',
   'elk.padding': `[top=${MARGIN + BAND_PADDING},left=${MARGIN},bottom=${MARGIN + BAND_PADDING},right=${MARGIN}]`,
 };
+
+/**
+ * Above this many nodes and edges, edges go without labels (each label is a
+ * node of its own for ELK) and crossing minimisation tries fewer orders, so
+ * that large workspaces stay interactive; the titles still say how each
+ * dependency travels.
+ */
+const LARGE_GRAPH = 150;
 
 let elk: InstanceType<typeof ELK> | undefined;
 
@@ -109,8 +118,9 @@ export async function layoutDiagram(graph: DiagramGraph): Promise<DiagramLayout>
     ...nodeSize(node),
     layoutOptions: { 'elk.partitioning.partition': String(bandIndex.get(node.band) ?? 0) },
   }));
+  const large = graph.nodes.length + graph.edges.length > LARGE_GRAPH;
   const edges: ElkExtendedEdge[] = graph.edges.map((edge) => {
-    const text = edgeLabelText(edge);
+    const text = large ? undefined : edgeLabelText(edge);
     return {
       id: edge.id,
       sources: [edge.source],
@@ -118,7 +128,8 @@ export async function layoutDiagram(graph: DiagramGraph): Promise<DiagramLayout>
       labels: text ? [{ text, width: Math.ceil(textWidth(text, FONT.edgeLabel) + 8), height: EDGE_LABEL_HEIGHT, layoutOptions: { 'elk.edgeLabels.inline': 'true' } }] : [],
     };
   });
-  const result: ElkNode = await elk.layout({ id: 'root', layoutOptions: LAYOUT_OPTIONS, children, edges });
+  const layoutOptions = large ? { ...LAYOUT_OPTIONS, 'elk.layered.thoroughness': '2' } : LAYOUT_OPTIONS;
+  const result: ElkNode = await elk.layout({ id: 'root', layoutOptions, children, edges });
 
   const placed = new Map((result.children ?? []).map((c) => [c.id, c]));
   const nodes: PositionedNode[] = graph.nodes.map((node) => {
