@@ -55,15 +55,21 @@ let cachedSeeds: SeedWorkspace[] | undefined;
 export function seedWorkspaces(): SeedWorkspace[] {
   if (cachedSeeds) return cachedSeeds;
   const shop = readTree(path.join(REPO, 'examples/shop'));
-  const adrFixtures = path.join(REPO, 'test/fixtures/adr');
-  if (fs.existsSync(adrFixtures)) {
-    for (const [name, text] of Object.entries(readTree(adrFixtures))) if (name.endsWith('.md')) shop[`docs/adr/${name}`] = text;
-  }
   cachedSeeds = [
     { name: 'shop', files: shop, targets: Object.keys(shop).sort() },
     { name: 'well-designed', files: { 'platform.arch.yaml': fs.readFileSync(path.join(REPO, 'test/fixtures/well-designed.arch.yaml'), 'utf8') }, targets: ['platform.arch.yaml'] },
     { name: 'config', files: { '.archframe.yaml': CONFIG_SEED, 'architecture.yaml': shop['architecture.yaml'] }, targets: ['.archframe.yaml'] },
   ];
+  // ADRs of every format, each fixture folder a workspace of its own (their layouts differ).
+  const adrFixtures = path.join(REPO, 'test/fixtures/adr');
+  if (fs.existsSync(adrFixtures)) {
+    for (const entry of fs.readdirSync(adrFixtures, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const files = readTree(path.join(adrFixtures, entry.name));
+      const targets = Object.keys(files).filter((name) => name.endsWith('.md')).sort();
+      if (targets.length > 0) cachedSeeds.push({ name: `adr-${entry.name}`, files, targets });
+    }
+  }
   return cachedSeeds;
 }
 
@@ -136,7 +142,7 @@ export interface EngineCase {
 
 export const engineCaseArbitrary: fc.Arbitrary<EngineCase> = fc.record({
   // The shop most often: its four kinds of documents; the 34-component fixture costs ten times as much per case.
-  workspace: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.constant(2) }),
+  workspace: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(1) }, { weight: 2, arbitrary: fc.constant(2) }, { weight: 3, arbitrary: fc.integer({ min: 3, max: 100 }) }),
   target: fc.nat({ max: 1000 }),
   mutations: fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }),
   offsets: fc.array(position, { minLength: 1, maxLength: 4 }),
@@ -170,7 +176,7 @@ const YAML_ERRORS = new Set(['yaml-syntax']);
 export function runEngineCase(input: EngineCase, options: { findings?: boolean } = {}): CaseReport {
   const started = performance.now();
   const seeds = seedWorkspaces();
-  const workspace = seeds[input.workspace % seeds.length];
+  const workspace = input.workspace < 3 || seeds.length <= 3 ? seeds[input.workspace % seeds.length] : seeds[3 + ((input.workspace - 3) % (seeds.length - 3))];
   const path = workspace.targets[input.target % workspace.targets.length];
   const uri = uriOf(path);
   const original = workspace.files[path];
