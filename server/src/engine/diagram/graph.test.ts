@@ -126,6 +126,17 @@ describe('diagram graph', () => {
     assert.deepEqual(graph.bands.map((b) => b.id), ['edge', 'data']);
     assert.deepEqual(graph.edges.map((e) => [e.source, e.target]), [['gate', 'ledger']]);
   });
+  it('draws what it can of a broken manifest and nothing of an unreadable one', async () => {
+    const engine = engineFor({
+      'architecture.yaml': lines('archframe: 1', 'system: x', 'layers: oops', 'components:', '  a: { kind: servise, layer: 7, dependsOn: [b, { via: http }, 3] }', '  b: nonsense', 'datastores: [1, 2]'),
+      'other.arch.yaml': lines('archframe: 9', 'components:', '  c: { kind: service }'),
+    });
+    const graph = buildDiagramGraph(engine.snapshot().manifests, [...engine.findings().values()].flat());
+    assert.deepEqual(graph.nodes.map((n) => n.id).sort(), ['a', 'b']);
+    assert.deepEqual(graph.bands.map((b) => b.label), ['components']);
+    const layout = await layoutDiagram(graph);
+    assert.equal(layout.nodes.length, 2);
+  });
 });
 
 describe('diagram layout', () => {
