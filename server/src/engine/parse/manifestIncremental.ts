@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ELEMENT_SECTION_NAMES, type ElementSection } from '../model/manifest';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
@@ -128,11 +128,11 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
   const mapOffset = (offset: number) => (offset <= edit.start ? offset : offset >= edit.oldEnd ? offset + edit.delta : Math.max(edit.start, offset + edit.delta));
   const fromFrame = (offset: number) => offset - prefix.length + sliceStart;
   for (const pair of pairs) {
-    shiftNodes(pair.key as Node, fromFrame, fromFrame);
-    shiftNodes(pair.value as Node | null, fromFrame, fromFrame);
+    shiftNodes(pair.key as Node, fromFrame);
+    shiftNodes(pair.value as Node | null, fromFrame);
   }
   sectionMap.items.splice(index, count);
-  shiftNodes(contents, mapOffset, mapOffset);
+  shiftNodes(contents, mapOffset, edit.start);
   const document = previous.yaml as unknown as { range?: [number, number, number] };
   if (document.range) document.range = [mapOffset(document.range[0]), mapOffset(document.range[1]), mapOffset(document.range[2])];
   sectionMap.items.splice(index, 0, ...pairs);
@@ -252,13 +252,21 @@ function atLineStart(text: string, offset: number): boolean {
   return offset <= 0 || offset >= text.length || text.charCodeAt(offset - 1) === 10;
 }
 
-/** Moves every position of a tree through a mapping of old offsets to new ones. */
-function shiftNodes(root: Node | null, mapStart: (offset: number) => number, mapEnd: (offset: number) => number): void {
-  if (!root) return;
-  visit(root, {
-    Node(_, node) {
-      const target = node as Node & { range?: [number, number, number] | null };
-      if (target.range) target.range = [mapStart(target.range[0]), mapEnd(target.range[1]), mapEnd(target.range[2])];
-    },
-  });
+/**
+ * Moves every position of a tree through a mapping of old offsets to new ones. Subtrees that end at or before
+ * `stable` (offsets the mapping keeps) are skipped, so an edit costs the nodes after it, not the whole file.
+ */
+function shiftNodes(root: Node | null, map: (offset: number) => number, stable = -1): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as { range?: [number, number, number] | null; items?: unknown[] } | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    const range = node.range;
+    if (range) {
+      if (range[2] <= stable) continue;
+      node.range = [map(range[0]), map(range[1]), map(range[2])];
+    }
+    if (isPair(node)) stack.push(node.key, node.value);
+    else if (Array.isArray(node.items)) for (const item of node.items) stack.push(item);
+  }
 }
