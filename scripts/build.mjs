@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -23,10 +24,20 @@ const common = {
 };
 
 const dist = (name) => (outdir ? join(outdir, name) : `dist/${name}`);
+// The diagram's layout engine (elkjs, about 1.4 MB) is a bundle of its own, dist/layout.js: the server and the CLI
+// require it on the first layout (a dynamic import in engine/diagram/layout.ts), so nothing heavy loads until needed.
+const ELK = 'elkjs/lib/elk.bundled.js';
+const lazyLayout = {
+  name: 'lazy-layout',
+  setup(build) {
+    build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './layout.js', external: true } : undefined));
+  },
+};
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: dist('extension.js'), external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js') },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js'), plugins: [lazyLayout] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [lazyLayout] },
+  { ...common, entryPoints: [createRequire(import.meta.url).resolve(ELK)], outfile: dist('layout.js'), sourcemap: false },
 ];
 const builds = outdir
   ? bundles

@@ -1,4 +1,4 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { DiagramBand, DiagramEdge, DiagramGraph, DiagramNode } from './graph';
 import { textWidth } from './text';
@@ -109,7 +109,8 @@ let elk: InstanceType<typeof ELK> | undefined;
 
 /** Lays the graph out. ELK answers through a promise (its bundled build runs in-process, without workers). */
 export async function layoutDiagram(graph: DiagramGraph): Promise<DiagramLayout> {
-  elk ??= new ELK();
+  // ELK is large (about 1.4 MB): it loads on the first layout, from a bundle of its own (dist/layout.js, see scripts/build.mjs).
+  elk ??= new (await import('elkjs/lib/elk.bundled.js')).default();
   const bandIndex = new Map(graph.bands.map((b) => [b.id, b.index]));
   const gutter = Math.ceil(Math.max(0, ...graph.bands.map((b) => textWidth(b.label, FONT.band, true))) + 2 * GUTTER_PADDING);
 
