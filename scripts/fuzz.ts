@@ -29,7 +29,7 @@ function engineRun(label: string, numRuns: number, findings: boolean): boolean {
     { numRuns, seed },
   );
   console.log(`${label}: ${result.numRuns} cases${findings ? `, ${total} findings, ${fixes} fixes applied` : ''}, slowest ${Math.round(slowest)} ms, ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  if (result.failed) console.log(fc.defaultReportMessage(result));
+  if (result.failed) console.log(fc.defaultReportMessage(result), result.errorInstance);
   return !result.failed;
 }
 
@@ -41,7 +41,7 @@ async function lspRun(numRuns: number): Promise<boolean> {
     const result = await fc.check(fc.asyncProperty(lspCaseArbitrary, (input) => fuzzer.run(input)), { numRuns, seed });
     const { cases, edits, requests } = fuzzer.stats;
     console.log(`language server: ${result.numRuns} edit sequences (${cases} passed checks incl. shrinking), ${edits} incremental edits, ${requests} requests, ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    if (result.failed) console.log(fc.defaultReportMessage(result));
+    if (result.failed) console.log(fc.defaultReportMessage(result), result.errorInstance);
     return !result.failed;
   } finally {
     await fuzzer.stop();

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { commands, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { CLIENT_COMMANDS } from './commands';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.stdio },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const policy = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'archframe-manifest' },
@@ -24,7 +26,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.md,*.markdown,.adr-dir}'),
     },
     initializationOptions: { settings: workspace.getConfiguration('archframe') },
+    // Crashes: restart up to 4 times in 3 minutes, then stop and say so (the editor re-sends open documents on restart).
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: policy.error(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () => {
+        const decision = policy.closed();
+        return decision.restart ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, message: decision.message };
+      },
+    },
+    // A server that fails to initialize is not retried in a loop: the error shows once, with the output channel.
+    initializationFailedHandler: (error) => {
+      void window.showErrorMessage(`archframe: the language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
   };
+  // The id 'archframe' is what makes the `archframe.trace.server` setting apply to this client.
   const started = new LanguageClient('archframe', 'archframe', serverOptions, clientOptions);
   client = started;
   for (const command of CLIENT_COMMANDS) {

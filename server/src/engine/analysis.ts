@@ -31,6 +31,15 @@ export interface EngineOptions {
   folders: string[];
   host: EngineHost;
   settings?: EngineSettings;
+  /** The rules to run (default: the registry); tests add their own. */
+  rules?: readonly Rule[];
+}
+
+/** A rule that threw on a document: reported there as `internal-error`, and handed to the host for its log. */
+export interface RuleFailure {
+  ruleId: string;
+  uri: string;
+  error: string;
 }
 
 interface FileEntry {
@@ -43,6 +52,8 @@ interface FileEntry {
   previous?: ManifestDocument;
   /** A reason the file is not analysed, reported as its only finding. */
   refusal?: { ruleId: string; message: string };
+  /** The file's size when the host handed over only its beginning (it was over the size limit). */
+  size?: number;
 }
 
 /**
@@ -57,7 +68,7 @@ export class Engine {
   /** The workspace model, rebuilt on demand after a change; editor features need only this. */
   private cachedSnapshot?: Snapshot;
   /** The rules' findings over that snapshot, computed only when someone asks for findings. */
-  private cached?: { snapshot: Snapshot; findings: Map<string, Finding[]> };
+  private cached?: { snapshot: Snapshot; findings: Map<string, Finding[]>; failures: RuleFailure[] };
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
@@ -74,17 +85,21 @@ export class Engine {
     this.reclassify();
   }
 
-  /** Adds or updates a file. Files that archframe does not analyse are ignored. */
-  setFile(uri: string, text: string): void {
+  /**
+   * Adds or updates a file. Files that archframe does not analyse are ignored.
+   * `size`: the file's full length when `text` is only its beginning (hosts do
+   * not read a file over `maxFileSize` whole); it is then refused as too large.
+   */
+  setFile(uri: string, text: string, size?: number): void {
     const existing = this.files.get(uri);
-    if (existing && existing.text === text) return;
+    if (existing && existing.text === text && existing.size === size) return;
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') {
       this.files.set(uri, { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined });
       this.reclassify();
       return;
     }
-    const entry = this.entry(uri, text);
+    const entry = this.entry(uri, text, size);
     const before = existing?.parsed ?? existing?.previous;
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
@@ -129,16 +144,22 @@ export class Engine {
     return this.analyse().findings.get(uri) ?? [];
   }
 
+  /** The rules that threw during the last analysis (the engine does no logging itself). */
+  ruleFailures(): readonly RuleFailure[] {
+    return this.analyse().failures;
+  }
+
   /** The configuration in force for a folder (defaults where `.archframe.yaml` is absent or invalid). */
   configFor(uri?: string): Config {
     const folder = uri ? this.folderOf(uri) : this.folders[0];
     return (folder && this.configDocument(folder)?.config) || {};
   }
 
-  private analyse(): { snapshot: Snapshot; findings: Map<string, Finding[]> } {
+  private analyse(): { snapshot: Snapshot; findings: Map<string, Finding[]>; failures: RuleFailure[] } {
     if (this.cached) return this.cached;
     const snapshot = (this.cachedSnapshot ??= new Snapshot(this));
     const findings = new Map<string, Finding[]>();
+    const failures: RuleFailure[] = [];
     const add = (finding: Finding) => {
       const list = findings.get(finding.uri);
       if (list) list.push(finding);
@@ -161,7 +182,7 @@ export class Engine {
         add({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
       }
     }
-    for (const rule of RULES) {
+    for (const rule of this.options.rules ?? RULES) {
       if (!rule.check) continue;
       for (const document of snapshot.documents(rule.meta.appliesTo)) {
         const config = this.configFor(document.uri);
@@ -177,12 +198,13 @@ export class Engine {
         try {
           rule.check(context);
         } catch (error) {
+          failures.push({ ruleId: rule.meta.id, uri: document.uri, error: (error as Error)?.stack ?? String(error) });
           const severity = this.severity(config, 'internal-error');
           if (severity) {
             add({
               ruleId: 'internal-error',
               severity,
-              message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error).message}`,
+              message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
               uri: document.uri,
               range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
               span: [0, 0],
@@ -204,7 +226,7 @@ export class Engine {
       ruleIds: () => RULES.map((rule) => rule.meta.id),
     });
     for (const list of findings.values()) list.sort(compareFindings);
-    this.cached = { snapshot, findings };
+    this.cached = { snapshot, findings, failures };
     return this.cached;
   }
 
@@ -213,17 +235,26 @@ export class Engine {
     return setting === 'off' ? undefined : setting;
   }
 
-  private entry(uri: string, text: string): FileEntry {
+  /** The largest file analysed in the folder of a URI, in characters. */
+  maxFileSize(uri: string): number {
+    return this.configFor(uri).maxFileSize ?? this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  private entry(uri: string, text: string, size?: number): FileEntry {
     const path = this.relative(uri);
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
-    const entry: FileEntry = { uri, text, kind };
+    const entry: FileEntry = { uri, text, kind, size };
     if (kind) {
-      const limit = this.configFor(uri).maxFileSize ?? this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-      if (text.length > limit) {
+      const limit = this.maxFileSize(uri);
+      const length = Math.max(size ?? 0, text.length);
+      if (length > limit) {
         entry.refusal = {
           ruleId: 'file-too-large',
-          message: `File too large to analyse: ${formatBytes(text.length)} > ${formatBytes(limit)} limit, configurable with \`maxFileSize\` in .archframe.yaml or the archframe.maxFileSize setting.`,
+          message: `File too large to analyse: ${formatBytes(length)} > ${formatBytes(limit)} limit, configurable with \`maxFileSize\` in .archframe.yaml or the archframe.maxFileSize setting.`,
         };
+      } else if (size !== undefined) {
+        // Only the beginning was read, under a lower limit than the one now in force.
+        entry.refusal = { ruleId: 'file-too-large', message: `File of ${formatBytes(length)} was over the size limit when it was read: open it, or reload the window, to analyse it under the new limit.` };
       } else if (text.includes('\u0000')) {
         entry.refusal = { ruleId: 'file-not-text', message: 'This file holds binary data (NUL bytes), not text: it cannot be a manifest or a Markdown document.' };
       }
@@ -261,7 +292,7 @@ export class Engine {
     for (const [uri, entry] of this.files) {
       const path = this.relative(uri);
       if (path === CONFIG_NAME || path === '.adr-dir') continue;
-      this.files.set(uri, this.entry(uri, entry.text));
+      this.files.set(uri, this.entry(uri, entry.text, entry.size));
     }
     this.invalidate();
   }

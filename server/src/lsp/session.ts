@@ -10,9 +10,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import type { SeveritySetting } from '../engine/model/findings';
-import { fsPathOf, isInside } from '../engine/text/uri';
-import { loadWorkspace } from '../node/loadWorkspace';
-import { readText } from '../node/workspaceFiles';
+import { isInside } from '../engine/text/uri';
+import { loadWorkspace, reloadFile } from '../node/loadWorkspace';
 import { toDiagnostic } from './convert';
 import { FEATURES } from './handlers';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
@@ -36,6 +35,8 @@ export class Session {
   engine: Engine;
   folders: string[] = [];
   private published = new Map<string, string>();
+  /** Rule failures already written to the log ("rule uri error"): each is logged once, not on every keystroke. */
+  private loggedFailures = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private supportsConfiguration = false;
   private settings: EngineSettings = {};
@@ -109,9 +110,8 @@ export class Session {
 
   /** A closed document falls back to what is on disk (it may have been closed without saving). */
   closed(uri: string): void {
-    const text = this.inWorkspace(uri) ? readText(fsPathOf(uri)) : undefined;
-    if (text === undefined) this.engine.deleteFile(uri);
-    else this.engine.setFile(uri, text);
+    if (this.inWorkspace(uri)) reloadFile(this.engine, this.folders, uri);
+    else this.engine.deleteFile(uri);
     this.schedule(0);
   }
 
@@ -123,9 +123,7 @@ export class Session {
         this.engine.deleteFile(change.uri);
         continue;
       }
-      const text = readText(fsPathOf(change.uri));
-      if (text === undefined) this.engine.deleteFile(change.uri);
-      else if (this.engine.hasFile(change.uri) || this.engine.wouldAnalyse(change.uri, text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(change.uri)) this.engine.setFile(change.uri, text);
+      reloadFile(this.engine, this.folders, change.uri);
     }
     this.schedule(0);
   }
@@ -163,6 +161,7 @@ export class Session {
       this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
       return;
     }
+    this.logRuleFailures();
     const seen = new Set<string>();
     for (const [uri, list] of findings) {
       seen.add(uri);
@@ -176,6 +175,16 @@ export class Session {
       if (seen.has(uri)) continue;
       this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  /** Rules that threw show as `internal-error` diagnostics; the log gets the stack, once per rule, file and error. */
+  private logRuleFailures(): void {
+    for (const failure of this.engine.ruleFailures()) {
+      const key = `${failure.ruleId} ${failure.uri} ${failure.error}`;
+      if (this.loggedFailures.has(key)) continue;
+      this.loggedFailures.add(key);
+      this.log(`rule '${failure.ruleId}' failed on ${failure.uri} and was skipped: ${failure.error}`, 'error');
     }
   }
 

@@ -1,8 +1,13 @@
 import picomatch from 'picomatch';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import { fileUri } from '../engine/text/uri';
-import { existsInside, listCandidateFiles, readText } from './workspaceFiles';
+import { existsInside, listCandidateFiles, readWorkspaceFile } from './workspaceFiles';
 import { fsPathOf } from '../engine/text/uri';
+
+/** Only folders on the local disk are read; a virtual folder (vscode-vfs://…) is analysed from its open documents. */
+export function isDiskUri(uri: string): boolean {
+  return uri.startsWith('file:');
+}
 
 /**
  * Builds an engine over folders on disk: the workspace configuration and
@@ -10,20 +15,21 @@ import { fsPathOf } from '../engine/text/uri';
  * the engine analyses.
  */
 export function loadWorkspace(folders: string[], settings: EngineSettings = {}, onProgress?: (done: number, total: number) => void): Engine {
-  const roots = folders.map(fsPathOf);
+  const roots = diskRoots(folders);
   const engine = new Engine({
     folders,
     settings,
-    host: { exists: (uri) => existsInside(fsPathOf(uri), roots) },
+    host: { exists: (uri) => isDiskUri(uri) && existsInside(fsPathOf(uri), roots) },
   });
-  const perFolder = folders.map((folder) => ({ folder, files: listCandidateFiles(fsPathOf(folder)) }));
+  const perFolder = folders.filter(isDiskUri).map((folder) => ({ folder, files: listCandidateFiles(fsPathOf(folder)) }));
   const total = perFolder.reduce((sum, f) => sum + f.files.length, 0);
   let done = 0;
   for (const { files } of perFolder) {
     const special = files.filter((f) => f.relative === '.archframe.yaml' || f.relative === '.adr-dir');
     for (const file of special) {
-      const text = readText(file.fsPath);
-      if (text !== undefined) engine.setFile(fileUri(file.fsPath), text);
+      const uri = fileUri(file.fsPath);
+      const read = readWorkspaceFile(file.fsPath, roots, engine.maxFileSize(uri));
+      if (read !== undefined) engine.setFile(uri, read.text, read.size);
     }
   }
   for (const { files } of perFolder) {
@@ -34,13 +40,28 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
       const uri = fileUri(file.fsPath);
       if (isIgnored(engine, uri)) continue;
       if (!engine.wouldAnalyse(uri, undefined) && !/\.(md|markdown)$/i.test(file.relative)) continue;
-      const text = readText(file.fsPath);
-      if (text === undefined) continue;
-      if (engine.wouldAnalyse(uri, text)) engine.setFile(uri, text);
+      const read = readWorkspaceFile(file.fsPath, roots, engine.maxFileSize(uri));
+      if (read === undefined) continue;
+      if (engine.wouldAnalyse(uri, read.text)) engine.setFile(uri, read.text, read.size);
     }
   }
   onProgress?.(total, total);
   return engine;
+}
+
+/** The file-system paths of the folders on the local disk. */
+export function diskRoots(folders: readonly string[]): string[] {
+  return folders.filter(isDiskUri).map(fsPathOf);
+}
+
+/**
+ * Reads one file of the workspace into the engine (inside the folders only, not whole when over the size
+ * limit); a file that cannot be read is removed. For files changed on disk or closed in the editor.
+ */
+export function reloadFile(engine: Engine, folders: readonly string[], uri: string): void {
+  const read = isDiskUri(uri) ? readWorkspaceFile(fsPathOf(uri), diskRoots(folders), engine.maxFileSize(uri)) : undefined;
+  if (read === undefined) engine.deleteFile(uri);
+  else if (engine.hasFile(uri) || engine.wouldAnalyse(uri, read.text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(uri)) engine.setFile(uri, read.text, read.size);
 }
 
 /**

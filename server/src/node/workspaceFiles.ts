@@ -42,10 +42,36 @@ export function isCandidate(name: string): boolean {
   return name === '.archframe.yaml' || name === '.adr-dir' || /\.(ya?ml|md|markdown)$/i.test(name);
 }
 
-/** Reads a file as UTF-8 text, or undefined when it cannot be read. */
-export function readText(fsPath: string): string | undefined {
+/** What the hosts hand the engine: the text, or only its beginning and the file's size when it is over the limit. */
+export interface WorkspaceFile {
+  text: string;
+  /** Set when `text` is only the beginning of the file (enough to classify it): the file's size in bytes. */
+  size?: number;
+}
+
+/** Bytes read of a file over the size limit: enough for its first lines, which classify it. */
+const HEAD_BYTES = 4096;
+
+/**
+ * Reads a file of the workspace for analysis. Only a regular file whose real
+ * path (symbolic links and `..` resolved) lies inside one of the roots is
+ * read; a file over `maxSize` bytes is not read whole (its size is stat'ed
+ * first), so a 100 MB file costs 4 KB. Invalid UTF-8 decodes to U+FFFD.
+ */
+export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxSize: number): WorkspaceFile | undefined {
+  if (!existsInside(fsPath, roots)) return undefined;
   try {
-    return fs.readFileSync(fsPath, 'utf8');
+    const stat = fs.statSync(fsPath);
+    if (!stat.isFile()) return undefined;
+    if (stat.size <= maxSize) return { text: fs.readFileSync(fsPath, 'utf8') };
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+    const fd = fs.openSync(fsPath, 'r');
+    try {
+      const read = fs.readSync(fd, head, 0, head.length, 0);
+      return { text: head.subarray(0, read).toString('utf8'), size: stat.size };
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     return undefined;
   }

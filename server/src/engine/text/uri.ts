@@ -3,7 +3,7 @@ import { URI, Utils } from 'vscode-uri';
 /** URI helpers on strings, so the engine never touches the file system. */
 
 export function joinUri(base: string, ...segments: string[]): string {
-  return Utils.joinPath(URI.parse(base), ...segments).toString();
+  return Utils.joinPath(URI.parse(base), ...segments.map(wellFormed)).toString();
 }
 
 export function dirnameUri(uri: string): string {
@@ -17,7 +17,7 @@ export function basenameUri(uri: string): string {
 /** Resolves a relative reference (a Markdown link, a manifest path) against a document's folder. */
 export function resolveRelative(fromDocument: string, reference: string): string {
   const [pathPart] = reference.split('#');
-  return Utils.resolvePath(Utils.dirname(URI.parse(fromDocument)), decodeSafe(pathPart)).toString();
+  return Utils.resolvePath(Utils.dirname(URI.parse(fromDocument)), wellFormed(decodeSafe(pathPart))).toString();
 }
 
 /** The path of a URI below a folder URI, with '/' separators, or undefined when it is outside. */
@@ -39,6 +39,11 @@ export function fsPathOf(uri: string): string {
 
 export function fileUri(fsPath: string): string {
   return URI.file(fsPath).toString();
+}
+
+/** Lone surrogates (a half-typed emoji) replaced by U+FFFD: URI encoding throws on them. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function decodeSafe(text: string): string {
