@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it, type TestContext } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { engineFor, findingsOf, uriOf, type Files } from '../helpers/engine';
+import { exerciseFeatures } from './fuzzing';
+
+/**
+ * Hostile input through the engine: each gets an answer in bounded time, with
+ * a diagnostic that says what is wrong, and every editor feature still runs.
+ * The timings are printed as test diagnostics.
+ */
+
+const HEAD = 'archframe: 1\nsystem: shop\n';
+
+function analyse(t: TestContext, label: string, files: Files, path: string, boundMs: number) {
+  const started = performance.now();
+  const engine = engineFor(files);
+  const findings = findingsOf(engine, path);
+  exerciseFeatures(engine, uriOf(path), [0, 17, files[path].length >> 1], 'renamed');
+  const ms = performance.now() - started;
+  t.diagnostic(`${label}: ${Math.round(ms)} ms, ${findings.length} findings`);
+  assert.ok(ms < boundMs, `${label} took ${Math.round(ms)} ms (bound ${boundMs} ms)`);
+  return findings;
+}
+
+function billionLaughs(indent: string): string {
+  const lines = [`${indent}a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`];
+  for (let i = 1; i < 9; i++) lines.push(`${indent}${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+  return lines.join('\n') + '\n';
+}
+
+describe('hostile input through the engine', () => {
+  it('an alias bomb (billion laughs) is refused after 100 expansions, with a diagnostic on the value', (t) => {
+    const bomb = HEAD + 'x-anchors:\n' + billionLaughs('  ') + 'components:\n  api:\n    kind: service\n    tags: *i\n';
+    const findings = analyse(t, 'alias bomb', { 'architecture.yaml': bomb }, 'architecture.yaml', 2000);
+    const refused = findings.filter((f) => /too many alias expansions/.test(f.message));
+    // On the anchors' own value and on the component whose field uses the last one.
+    assert.deepEqual(refused.map((f) => bomb.slice(...f.span).split('\n')[0]), ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', 'kind: service']);
+  });
+
+  for (const [label, text] of [
+    ['10,000 levels of [', HEAD + 'components: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n'],
+    ['10,000 levels of [ inside a component', HEAD + 'components:\n  api:\n    kind: service\n    tags: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n'],
+    ['10,000 levels of { }', HEAD + 'components:\n  api: ' + '{a: '.repeat(10_000) + '1' + '}'.repeat(10_000) + '\n'],
+    ['10,000 levels of "- "', HEAD + 'components:\n  api:\n    kind: service\n    tags:\n    ' + '- '.repeat(10_000) + 'x\n'],
+    ['3,000 levels of block maps (the deepest under 5 MB)', HEAD + 'components:\n  api:\n    kind: service\n    x:\n' + Array.from({ length: 3000 }, (_, i) => ' '.repeat(i + 6) + 'k:').join('\n') + '\n'],
+  ] as const) {
+    it(`${label}: no stack overflow escapes, the nesting is reported`, (t) => {
+      const findings = analyse(t, label, { 'architecture.yaml': text }, 'architecture.yaml', 5000);
+      assert.ok(findings.some((f) => f.ruleId === 'yaml-syntax' && /nested too deeply/.test(f.message)), findings.map((f) => f.message).join('\n'));
+      assert.ok(!findings.some((f) => f.ruleId === 'internal-error'), findings.map((f) => f.message).join('\n'));
+    });
+  }
+
+  it('10,000 levels of block quotes in an ADR', (t) => {
+    const findings = analyse(t, 'ADR quotes', { 'docs/adr/0001-deep.md': '# 1. Deep\n\n' + '> '.repeat(10_000) + 'deep\n' }, 'docs/adr/0001-deep.md', 5000);
+    assert.ok(!findings.some((f) => f.ruleId === 'internal-error'));
+  });
+
+  it('a cycle of 10,000 components is reported in bounded time', (t) => {
+    let text = HEAD + 'teams:\n  core: { type: stream-aligned }\ncomponents:\n';
+    for (let i = 0; i < 10_000; i++) text += `  c${i}: { kind: service, owner: core, dependsOn: [c${(i + 1) % 10_000}] }\n`;
+    const findings = analyse(t, '10,000-component cycle', { 'architecture.yaml': text }, 'architecture.yaml', 20_000);
+    const cycles = findings.filter((f) => f.ruleId === 'no-cycles' || /cycle/i.test(f.ruleId));
+    assert.ok(cycles.length >= 1, [...new Set(findings.map((f) => f.ruleId))].join(', '));
+    assert.ok(!findings.some((f) => f.ruleId === 'internal-error'), findings.filter((f) => f.ruleId === 'internal-error').map((f) => f.message).join('\n'));
+  });
+
+  it('a file over maxFileSize gets one file-too-large finding and is not parsed', (t) => {
+    const text = HEAD + 'description: "' + 'x'.repeat(10 * 1024 * 1024) + '"\n';
+    const findings = analyse(t, '10 MB manifest', { 'architecture.yaml': text }, 'architecture.yaml', 2000);
+    assert.deepEqual(findings.map((f) => f.ruleId), ['file-too-large']);
+    assert.match(findings[0].message, /File too large to analyse: 10 MB > 5\.0 MB limit, configurable with `maxFileSize`/);
+  });
+
+  it('a binary file with a manifest name gets one file-not-text finding', (t) => {
+    const findings = analyse(t, 'binary', { 'architecture.yaml': 'PK\u0003\u0004\u0000\u0000\u0014\u0000\u0008\u0000binary' }, 'architecture.yaml', 1000);
+    assert.deepEqual(findings.map((f) => f.ruleId), ['file-not-text']);
+  });
+
+  it('invalid UTF-8 (decoded to U+FFFD) and lone surrogates are read without a crash', (t) => {
+    const text = HEAD + 'components:\n  api\uFFFD\uFFFD:\n    kind: service\n    description: "\uD800 half an emoji"\n';
+    const findings = analyse(t, 'U+FFFD', { 'architecture.yaml': text, 'docs/adr/0001-x.md': '# 1. X\n\nSee [it](\uD83D.md) and \uFFFD.\n' }, 'architecture.yaml', 1000);
+    assert.ok(findings.some((f) => f.ruleId === 'schema-format' && text.slice(...f.span) === 'api\uFFFD\uFFFD'));
+  });
+
+  it('tabs as indentation get a clear diagnostic on the tab', (t) => {
+    const text = HEAD + 'components:\n\tapi:\n\t\tkind: service\n';
+    const findings = analyse(t, 'tabs', { 'architecture.yaml': text }, 'architecture.yaml', 1000);
+    const tab = findings.find((f) => /tabs are not allowed as indentation; indent with spaces/.test(f.message));
+    assert.ok(tab, findings.map((f) => f.message).join('\n'));
+    assert.equal(text[tab.span[0]], '\t');
+  });
+
+  it('positions are exact in CRLF and mixed line-ending files (manifest and ADR)', () => {
+    const manifest = ['archframe: 1', 'system: shop', 'components:', '  api:', '    kind: service', '    colour: blue', ''].join('\r\n');
+    const mixed = 'archframe: 1\r\nsystem: shop\ncomponents:\r\n  api:\n    kind: service\r\n    colour: blue\n';
+    const adr = ['# 1. Use PostgreSQL', '', 'Status: accepted', '', 'Date: 2024-01-05', '', '## Context', '', 'We need a database. See [the old one](0009-missing.md).', '', '## Decision', '', 'PostgreSQL.', '', '## Consequences', '', 'Effort.', ''].join('\r\n');
+    for (const text of [manifest, mixed]) {
+      const engine = engineFor({ 'architecture.yaml': text });
+      const unknown = findingsOf(engine, 'architecture.yaml', 'schema-unknown-key');
+      assert.equal(unknown.length, 1);
+      // As the editor reads the range (LSP positions, any line ending): exactly the key.
+      assert.equal(TextDocument.create('x', 'yaml', 1, text).getText(unknown[0].range), 'colour');
+      assert.equal(unknown[0].range.start.line, 5);
+    }
+    const engine = engineFor({ 'docs/adr/0001-use-postgresql.md': adr });
+    const link = findingsOf(engine, 'docs/adr/0001-use-postgresql.md', 'adr-links');
+    assert.equal(link.length, 1, JSON.stringify(findingsOf(engine, 'docs/adr/0001-use-postgresql.md')));
+    const covered = TextDocument.create('x', 'markdown', 1, adr).getText(link[0].range);
+    assert.equal(covered, adr.slice(...link[0].span));
+    assert.match(covered, /0009-missing\.md/);
+    assert.equal(link[0].range.start.line, 8);
+  });
+});
