@@ -35,7 +35,7 @@ export class Session {
   engine: Engine;
   folders: string[] = [];
   private published = new Map<string, string>();
-  /** Rule failures already written to the log ("rule uri error"): each is logged once, not on every keystroke. */
+  /** Rule failures already written to the log ("rule uri message"): each is logged once, not on every keystroke. */
   private loggedFailures = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private supportsConfiguration = false;
@@ -181,7 +181,8 @@ export class Session {
   /** Rules that threw show as `internal-error` diagnostics; the log gets the stack, once per rule, file and error. */
   private logRuleFailures(): void {
     for (const failure of this.engine.ruleFailures()) {
-      const key = `${failure.ruleId} ${failure.uri} ${failure.error}`;
+      // The message, not the whole stack: the same failure is reached from different call sites.
+      const key = `${failure.ruleId} ${failure.uri} ${failure.error.split('\n')[0]}`;
       if (this.loggedFailures.has(key)) continue;
       this.loggedFailures.add(key);
       this.log(`rule '${failure.ruleId}' failed on ${failure.uri} and was skipped: ${failure.error}`, 'error');
