@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +15,8 @@ import { TestClient } from '../helpers/lspClient';
  * (nothing on its own), and how it answers alias bombs, deep nesting, a
  * broken configuration.
  */
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 function treeHash(root: string): string {
   const hash = createHash('sha256');
@@ -88,6 +91,24 @@ describe('language server over a hostile workspace', () => {
     console.log(`# 100 MB file: diagnostic ${Date.now() - started} ms after start, server peak RSS ${Math.round(peak)} MB`);
     // Reading it whole would hold 100 MB of text on top of the server's own ~100 MB.
     assert.ok(peak < 190, `peak RSS ${Math.round(peak)} MB`);
+  });
+
+  it('the CLI reports the 100 MB manifest as too large, quickly and without reading it whole', () => {
+    // A folder of its own (the workspace's broken .archframe.yaml makes the CLI refuse, as it should), holding the same file.
+    const alone = path.join(outside, 'alone');
+    fs.mkdirSync(alone);
+    fs.linkSync(path.join(root, 'huge.arch.yaml'), path.join(alone, 'huge.arch.yaml'));
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: alone, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const ms = Date.now() - started;
+    fs.rmSync(alone, { recursive: true, force: true });
+    assert.equal(result.status, 0, result.stderr); // file-too-large is a warning
+    const findings = JSON.parse(result.stdout) as { ruleId?: string; file?: string; uri?: string; message: string }[] | { findings: { ruleId: string; message: string }[] };
+    const list = Array.isArray(findings) ? findings : findings.findings;
+    const huge = list.filter((f) => /100 MB > 5\.0 MB limit/.test(f.message));
+    assert.equal(huge.length, 1, result.stdout.slice(0, 2000));
+    console.log(`# CLI over the workspace with a 100 MB manifest: ${ms} ms`);
+    assert.ok(ms < 15_000);
   });
 
   it('binary and invalid UTF-8 files with manifest names: a diagnostic, no crash', async () => {
