@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { engineCaseArbitrary, runEngineCase } from './fuzzing';
+import { engineCaseArbitrary, runEngineCase, type EngineCase } from './fuzzing';
 
 /** Each case: one seed file mutated, then findings, every editor feature and some fixes. None may throw or hang (cases take 2-500 ms; the bound leaves room for a loaded machine). */
 const CASE_BOUND_MS = 10_000;
@@ -21,7 +21,19 @@ function check(numRuns: number, findings: boolean): void {
   assert.equal(cases, numRuns);
 }
 
+/** Counterexamples the long run (`npm run fuzz`) found, kept as regression cases. */
+const FOUND: EngineCase[] = [
+  // A lone surrogate typed into an ADR link: the URI encoder threw.
+  { workspace: 0, target: 584, mutations: [{ op: 'insert', at: 577188, text: '\ud800' }], offsets: [582157, 0], fixes: [], newName: 'renamed' },
+  // Swapped lines duplicated a component name: the 'components' symbol ended before it started.
+  { workspace: 1, target: 0, mutations: [{ op: 'delete', at: 139946, length: 33 }, { op: 'swapLines', a: 493235, b: 940278 }, { op: 'insert', at: 0, text: ':' }], offsets: [0], fixes: [], newName: 'renamed' },
+];
+
 describe('engine under random mutations of valid documents', () => {
+  it('counterexamples found by the long run stay fixed', () => {
+    for (const input of FOUND) runEngineCase(input, { findings: true });
+  });
+
   it('editor features (completion, hover, definition, references, rename, symbols, links, lenses, folding) never throw and answer inside the text', () => {
     check(Number(process.env.ARCHFRAME_FUZZ_FEATURE_RUNS ?? 1500), false);
   });

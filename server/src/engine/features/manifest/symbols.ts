@@ -64,8 +64,9 @@ export function documentSymbols(workspace: WorkspaceSnapshot, document: Manifest
       selectionSpan: element.nameSpan,
       children: section === 'components' ? dependencySymbols(workspace, element as ManifestElement<'components'>) : undefined,
     }));
-    const first = children[0].span[0];
-    const last = children[children.length - 1].span[1];
+    // Not children[0] and the last child: a duplicated name keeps its first place in the map but the later entry's span.
+    const first = children.reduce((min, child) => Math.min(min, child.span[0]), Infinity);
+    const last = children.reduce((max, child) => Math.max(max, child.span[1]), 0);
     symbols.push({ name: section, kind: 'module', detail: `${children.length}`, span: [first, last], selectionSpan: [first, first], children });
   }
   return symbols;
