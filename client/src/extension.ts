@@ -19,6 +19,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'archframe-manifest' },
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
+      // Virtual workspaces (e.g. a GitHub repository opened remotely): the server analyses the open documents only.
+      { language: 'markdown', scheme: 'vscode-vfs' },
       { pattern: '**/.archframe.yaml' },
     ],
     synchronize: {
