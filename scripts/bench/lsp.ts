@@ -118,6 +118,10 @@ export class BenchClient {
     return at;
   }
 
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   /** Milliseconds for one request, measured at the client. */
   async time(method: string, params: unknown): Promise<{ ms: number; result: unknown }> {
     const started = performance.now();

@@ -15,6 +15,15 @@ import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders
 import { createAdrIndex } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
 
+/** Documents one step of analysisSteps() checks with one rule, at most. */
+const STEP_DOCUMENTS = 200;
+
+interface Analysis {
+  snapshot: Snapshot;
+  findings: Map<string, Finding[]>;
+  failures: RuleFailure[];
+}
+
 /** What the engine needs from its host: nothing but whether a file exists. */
 export interface EngineHost {
   exists(uri: string): boolean;
@@ -64,11 +73,14 @@ export class Engine {
   private readonly files = new Map<string, FileEntry>();
   private settings: EngineSettings;
   private folders: string[];
-  private configDocuments = new Map<string, ConfigDocument>();
+  /** Per folder; null where the folder has no `.archframe.yaml` (cleared whenever one comes or goes). */
+  private configDocuments = new Map<string, ConfigDocument | null>();
+  /** URI → its workspace folder and path in it: asked for every document by every rule, and URI parsing is not free. */
+  private placeCache = new Map<string, { folder: string | undefined; relative: string | undefined }>();
   /** The workspace model, rebuilt on demand after a change; editor features need only this. */
   private cachedSnapshot?: Snapshot;
   /** The rules' findings over that snapshot, computed only when someone asks for findings. */
-  private cached?: { snapshot: Snapshot; findings: Map<string, Finding[]>; failures: RuleFailure[] };
+  private cached?: Analysis;
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
@@ -82,6 +94,7 @@ export class Engine {
 
   setFolders(folders: string[]): void {
     this.folders = [...folders];
+    this.placeCache.clear();
     this.reclassify();
   }
 
@@ -155,7 +168,24 @@ export class Engine {
     return (folder && this.configDocument(folder)?.config) || {};
   }
 
-  private analyse(): { snapshot: Snapshot; findings: Map<string, Finding[]>; failures: RuleFailure[] } {
+  /**
+   * The analysis of findings() in steps (a step is a rule over at most STEP_DOCUMENTS documents), so that a host
+   * can run it in slices, answer requests in between, and drop the rest when a newer change makes it stale. The
+   * engine keeps no timers: the host decides when to step. Finished, the result is cached as findings() caches it.
+   */
+  *analysisSteps(): Generator<void, ReadonlyMap<string, Finding[]>> {
+    return (yield* this.analysing()).findings;
+  }
+
+  private analyse(): Analysis {
+    const run = this.analysing();
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  private *analysing(): Generator<void, Analysis> {
     if (this.cached) return this.cached;
     const snapshot = (this.cachedSnapshot ??= new Snapshot(this));
     const findings = new Map<string, Finding[]>();
@@ -182,9 +212,12 @@ export class Engine {
         add({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
       }
     }
+    yield;
     for (const rule of this.options.rules ?? RULES) {
       if (!rule.check) continue;
+      let checked = 0;
       for (const document of snapshot.documents(rule.meta.appliesTo)) {
+        if (++checked % STEP_DOCUMENTS === 0) yield;
         const config = this.configFor(document.uri);
         const configured = this.severity(config, rule.meta.id);
         if (!configured) continue;
@@ -212,6 +245,7 @@ export class Engine {
           }
         }
       }
+      yield;
     }
     applySuppressions(findings, {
       workspace: snapshot,
@@ -226,8 +260,10 @@ export class Engine {
       ruleIds: () => RULES.map((rule) => rule.meta.id),
     });
     for (const list of findings.values()) list.sort(compareFindings);
-    this.cached = { snapshot, findings, failures };
-    return this.cached;
+    const analysis = { snapshot, findings, failures };
+    // A change while the steps ran made this analysis stale: return it to whoever still asks, but do not keep it.
+    if (this.cachedSnapshot === snapshot) this.cached = analysis;
+    return analysis;
   }
 
   private severity(config: Config, ruleId: string): Severity | undefined {
@@ -304,14 +340,13 @@ export class Engine {
 
   private configDocument(folder: string): ConfigDocument | undefined {
     let document = this.configDocuments.get(folder);
-    if (!document) {
+    if (document === undefined) {
       const entry = this.files.get(joinUri(folder, CONFIG_NAME));
-      if (!entry) return undefined;
-      document = parseConfig(entry.uri, entry.text);
+      document = entry ? parseConfig(entry.uri, entry.text) : null;
       this.configDocuments.set(folder, document);
-      entry.parsed = document;
+      if (entry && document) entry.parsed = document;
     }
-    return document;
+    return document ?? undefined;
   }
 
   /** The document folders in force for a URI: its workspace folder's configuration, then its `.adr-dir`, then the defaults. */
@@ -329,16 +364,24 @@ export class Engine {
   }
 
   folderOf(uri: string): string | undefined {
-    let best: string | undefined;
-    for (const folder of this.folders) {
-      if (relativePath(folder, uri) !== undefined && (!best || folder.length > best.length)) best = folder;
-    }
-    return best;
+    return this.place(uri).folder;
   }
 
   relative(uri: string): string | undefined {
-    const folder = this.folderOf(uri);
-    return folder === undefined ? undefined : relativePath(folder, uri);
+    return this.place(uri).relative;
+  }
+
+  private place(uri: string): { folder: string | undefined; relative: string | undefined } {
+    let place = this.placeCache.get(uri);
+    if (!place) {
+      let folder: string | undefined;
+      for (const candidate of this.folders) {
+        if (relativePath(candidate, uri) !== undefined && (!folder || candidate.length > folder.length)) folder = candidate;
+      }
+      place = { folder, relative: folder === undefined ? undefined : relativePath(folder, uri) };
+      this.placeCache.set(uri, place);
+    }
+    return place;
   }
 
   /** @internal for the snapshot */

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type EngineSettings } from '../engine/analysis';
-import type { SeveritySetting } from '../engine/model/findings';
+import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
 import { loadWorkspace, reloadFile } from '../node/loadWorkspace';
 import { toDiagnostic } from './convert';
@@ -19,6 +19,8 @@ import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/sn
 /** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
 const IMMEDIATE_SIZE = 200_000;
 const DEBOUNCE_MS = 50;
+/** The analysis runs in slices of about this long; requests (completion, hover) and newer changes get in between. */
+const SLICE_MS = 15;
 
 export interface ServerSettings {
   rules?: Record<string, SeveritySetting>;
@@ -38,6 +40,8 @@ export class Session {
   /** Rule failures already written to the log ("rule uri message"): each is logged once, not on every keystroke. */
   private loggedFailures = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Counts changes: an analysis started before the latest one is stale and stops at its next slice. */
+  private changes = 0;
   private supportsConfiguration = false;
   private settings: EngineSettings = {};
   private ready: Promise<void> = Promise.resolve();
@@ -72,11 +76,15 @@ export class Session {
       const started = Date.now();
       this.engine = loadWorkspace(this.folders, this.settings, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`));
       for (const document of this.documents.all()) this.engine.setFile(document.uri, document.getText());
+      // The index: every document parsed, names and ADRs resolvable (what editor features need); the rules come after.
+      this.engine.snapshot();
       progress?.done();
       this.log(`indexed ${this.folders.length} folder(s) in ${Date.now() - started} ms`);
     })();
     await this.ready;
-    this.publish();
+    // Let the end of the progress reach the editor before the rules run.
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.publishInSlices();
   }
 
   async pullSettings(): Promise<void> {
@@ -146,13 +154,15 @@ export class Session {
 
   /** Publishes once the burst of changes is over; a newer change cancels the pending run. */
   schedule(delay: number): void {
+    this.changes++;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.ready.then(() => this.publish());
+      void this.ready.then(() => this.publishInSlices());
     }, delay);
   }
 
+  /** Analyses and publishes at once. */
   publish(): void {
     let findings;
     try {
@@ -161,6 +171,40 @@ export class Session {
       this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
       return;
     }
+    this.send(findings);
+  }
+
+  /**
+   * Analyses in slices of about SLICE_MS, yielding to the event loop in between, so that completion and hover are
+   * answered during a long analysis; a change that arrives meanwhile makes this run stale: it stops, and the run
+   * that change scheduled publishes instead.
+   */
+  async publishInSlices(): Promise<void> {
+    const generation = this.changes;
+    let findings: ReadonlyMap<string, Finding[]>;
+    try {
+      const steps = this.engine.analysisSteps();
+      let sliceStart = Date.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          findings = step.value;
+          break;
+        }
+        if (Date.now() - sliceStart < SLICE_MS) continue;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.changes !== generation) return;
+        sliceStart = Date.now();
+      }
+    } catch (error) {
+      this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
+      return;
+    }
+    this.send(findings);
+  }
+
+  /** Sends what changed since the last publication. */
+  private send(findings: ReadonlyMap<string, Finding[]>): void {
     this.logRuleFailures();
     const seen = new Set<string>();
     for (const [uri, list] of findings) {

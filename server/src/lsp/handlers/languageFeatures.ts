@@ -71,8 +71,9 @@ export const languageFeatures: Feature = {
     connection.onCompletion((params) => {
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
-      const items = featuresFor(found.document).completions?.(found.workspace, found.document, found.offset) ?? [];
-      return { isIncomplete: false, items: items.map((item) => toCompletionItem(found.document, item)) };
+      const all = featuresFor(found.document).completions?.(found.workspace, found.document, found.offset) ?? [];
+      const { items, isIncomplete } = narrowCompletions(found.document, found.offset, all);
+      return { isIncomplete, items: items.map((item) => toCompletionItem(found.document, item)) };
     });
     connection.onHover((params) => {
       const found = session.at(params.textDocument.uri, params.position);
@@ -152,6 +153,29 @@ export const languageFeatures: Feature = {
     });
   },
 };
+
+/** Above this many items, a completion list is narrowed to what was typed (the editor asks again as the user types). */
+export const MAX_COMPLETIONS = 100;
+
+/**
+ * Keeps a completion answer small however large the workspace: a list of 5,000 names is cut down to the items
+ * that match the text typed so far (their replace range up to the cursor, or the word before it), best first,
+ * and marked incomplete so that the editor asks again with the next keystroke.
+ */
+export function narrowCompletions(document: AnalysedDocument, offset: number, items: readonly Completion[]): { items: readonly Completion[]; isIncomplete: boolean } {
+  if (items.length <= MAX_COMPLETIONS) return { items, isIncomplete: false };
+  let wordStart = offset;
+  while (wordStart > 0 && /[\w.-]/.test(document.text[wordStart - 1])) wordStart--;
+  const matching = items.filter((item) => {
+    const start = item.replace && item.replace[0] <= offset && offset <= item.replace[1] ? item.replace[0] : wordStart;
+    const typed = document.text.slice(start, offset).toLowerCase();
+    return typed === '' || (item.filterText ?? item.label).toLowerCase().includes(typed);
+  });
+  if (matching.length <= MAX_COMPLETIONS) return { items: matching, isIncomplete: true };
+  const keyed = matching.map((item) => ({ item, key: `${item.preselect ? 0 : 1}${item.sortText ?? item.label}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { items: keyed.slice(0, MAX_COMPLETIONS).map((k) => k.item), isIncomplete: true };
+}
 
 function toCompletionItem(document: AnalysedDocument, item: Completion): CompletionItem {
   const replace = item.replace ? document.lines.range(item.replace) : undefined;

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { fileUri } from '../../server/src/engine/text/uri';
+import { Session } from '../../server/src/lsp/session';
+import { MAX_COMPLETIONS } from '../../server/src/lsp/handlers/languageFeatures';
+import { engineFor, uriOf } from '../helpers/engine';
+import { TestClient } from '../helpers/lspClient';
+
+/** A manifest of `count` services in a chain; `insecure` names the one served without TLS. */
+function manifest(count: number, insecure?: number): string {
+  const out = ['archframe: 1', 'system: big', 'teams:', '  ops: { type: platform, oncall: ops-primary }', 'components:'];
+  for (let i = 0; i < count; i++) {
+    out.push(`  svc-${i}:`, '    kind: service', '    owner: ops', `    tls: ${i === insecure ? 'false' : 'true'}`);
+    if (i + 1 < count) out.push('    dependsOn:', `      - { target: svc-${i + 1}, via: http, timeout: 1s, fallback: cached }`);
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('large workspaces over the protocol', () => {
+  let folder: string;
+  let client: TestClient;
+  const text = manifest(400);
+  const lines = text.split('\n');
+  let uri: string;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'archframe-performance-'));
+    uri = fileUri(join(folder, 'architecture.yaml'));
+    client = new TestClient();
+    await client.initialize(fileUri(folder));
+    client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it(`answers a completion of 400 names with at most ${MAX_COMPLETIONS}, marked incomplete, and narrows to what was typed`, async () => {
+    const line = lines.indexOf('      - { target: svc-201, via: http, timeout: 1s, fallback: cached }');
+    const character = lines[line].indexOf('svc-201');
+    const all = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.equal(all.isIncomplete, true);
+    assert.ok(all.items.length <= MAX_COMPLETIONS && all.items.length > 10, `${all.items.length} items`);
+    // With 'svc-20' typed, every name that holds it is there (svc-20, svc-201…svc-209; not svc-200, whose
+    // dependency this is), and nothing else.
+    const typed = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: character + 'svc-20'.length } });
+    const labels = typed.items.map((i) => i.label).sort();
+    assert.deepEqual(labels, ['svc-20', ...Array.from({ length: 9 }, (_, k) => `svc-20${k + 1}`)].sort());
+  });
+
+  it('hovers a dependency target anywhere in the file', async () => {
+    const line = lines.indexOf('      - { target: svc-350, via: http, timeout: 1s, fallback: cached }');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf('svc-350') + 2 } });
+    assert.ok(hover, 'a hover');
+    assert.match(JSON.stringify(hover.contents), /svc-350/);
+  });
+});
+
+describe('a newer change cancels a stale analysis', () => {
+  it('an analysis overtaken by a change stops at its next slice and publishes nothing; the newer one publishes', async () => {
+    const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
+    const connection = {
+      console: { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined },
+      sendDiagnostics: (params: { uri: string; diagnostics: Diagnostic[] }) => published.push(params),
+    };
+    const session = new Session(connection as never);
+    // Big enough that the analysis takes several slices.
+    session.engine = engineFor({ 'architecture.yaml': manifest(600, 300) });
+    const stale = session.publishInSlices();
+    // The user fixes the insecure service while the analysis runs.
+    session.engine.setFile(uriOf('architecture.yaml'), manifest(600));
+    session.schedule(0);
+    await stale;
+    assert.equal(published.length, 0, 'the stale analysis published nothing');
+    const deadline = Date.now() + 20_000;
+    while (published.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(published.length, 1);
+    const codes = published.flatMap((p) => p.diagnostics.map((d) => d.code));
+    assert.ok(!codes.includes('transport-security'), `the publication is of the newer text: ${codes.join(', ')}`);
+  });
+});
