@@ -49,9 +49,9 @@ for (const rule of RULES) {
 const [findings, findingsMs] = time(() => engine.findings());
 const count = [...findings.values()].reduce((n, list) => n + list.length, 0);
 
-// One character typed in the middle, then the findings again.
-const middle = workspace.text.indexOf('    replicas: ', workspace.text.length / 2) + '    replicas: '.length;
-const edited = workspace.text.slice(0, middle) + 'x' + workspace.text.slice(middle + 1);
+// One character typed in the middle (after the digit of a `replicas:`), then the findings again.
+const middle = workspace.text.indexOf('    replicas: ', workspace.text.length / 2) + '    replicas: '.length + 1;
+const edited = workspace.text.slice(0, middle) + 'x' + workspace.text.slice(middle);
 engine.setFile(uri, edited);
 const [, reparseMs] = time(() => engine.document(uri));
 const [, resnapshotMs] = time(() => engine.snapshot());

@@ -63,13 +63,21 @@ interface Edit {
   delta: number;
 }
 
+/** Blocks compared as whole strings (a native comparison) before the characters of the block that differs. */
+const DIFF_BLOCK = 4096;
+
 function diff(oldText: string, newText: string): Edit | undefined {
   if (oldText === newText) return undefined;
   const limit = Math.min(oldText.length, newText.length);
   let start = 0;
+  while (start + DIFF_BLOCK <= limit && oldText.slice(start, start + DIFF_BLOCK) === newText.slice(start, start + DIFF_BLOCK)) start += DIFF_BLOCK;
   while (start < limit && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let oldEnd = oldText.length;
   let newEnd = newText.length;
+  while (oldEnd - DIFF_BLOCK >= start && newEnd - DIFF_BLOCK >= start && oldText.slice(oldEnd - DIFF_BLOCK, oldEnd) === newText.slice(newEnd - DIFF_BLOCK, newEnd)) {
+    oldEnd -= DIFF_BLOCK;
+    newEnd -= DIFF_BLOCK;
+  }
   while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;
@@ -264,7 +272,10 @@ function shiftNodes(root: Node | null, map: (offset: number) => number, stable =
     const range = node.range;
     if (range) {
       if (range[2] <= stable) continue;
-      node.range = [map(range[0]), map(range[1]), map(range[2])];
+      // In place: every node has a range array of its own (the composer makes one per node).
+      range[0] = map(range[0]);
+      range[1] = map(range[1]);
+      range[2] = map(range[2]);
     }
     if (isPair(node)) stack.push(node.key, node.value);
     else if (Array.isArray(node.items)) for (const item of node.items) stack.push(item);
