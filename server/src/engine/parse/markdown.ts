@@ -193,6 +193,9 @@ export function parseMarkdown(original: string): MarkdownDocument {
   document.links = document.links.filter((l) => l.destination !== '' || l.autolink);
   if (source !== original) mapToOriginal(document, fromSource);
   document.sections = buildSections(document.headings, original.length, original);
+  // The syntax tree takes more memory than the rest of the model together (about 14 KB for a 1 KB ADR; 140 MB for
+  // 10,000 of them), and nothing reads it after this walk: it is not kept, and is parsed again if someone asks.
+  Object.defineProperty(document, 'tree', { get: () => parser.parse(text), enumerable: false, configurable: true });
   return document;
 }
 
