@@ -15,6 +15,8 @@ function run(args: string[], cwd = ROOT) {
 }
 
 const SHOP_ELEMENTS = ['web', 'api-gateway', 'catalog', 'checkout', 'payments', 'inventory', 'shipping-worker', 'carrier-api', 'search-index', 'nightly-report', 'catalog-db', 'orders-db', 'payments-db', 'order-events'];
+/** The example's deliberate misspelt target (unknown-reference) is drawn as a dashed placeholder node. */
+const SHOP_MISSING = ['missing:catalog-dbb'];
 
 describe('archframe diagram', () => {
   it('writes the example workspace as SVG on stdout, one node group per element, and exits 0', () => {
@@ -22,7 +24,7 @@ describe('archframe diagram', () => {
     assert.equal(code, 0, stderr);
     assert.equal(XMLValidator.validate(stdout), true);
     const ids = [...stdout.matchAll(/<g class="af-node [^"]*" data-id="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(ids.sort(), [...SHOP_ELEMENTS].sort());
+    assert.deepEqual(ids.sort(), [...SHOP_ELEMENTS, ...SHOP_MISSING].sort());
     // The cycle between checkout and payments stands out, with the rule ids on hover.
     assert.match(stdout, /<g class="af-edge af-sync af-error af-cycle af-upward" data-id="payments-&gt;checkout#1"[^>]*><title>payments → checkout \(http\)\ncloses a dependency cycle\npoints to a layer above its source\n[^<]*error dependency-cycle: /);
     assert.match(stdout, /<style>/, 'a file on its own carries its stylesheet');
