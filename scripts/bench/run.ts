@@ -19,7 +19,9 @@ import { BENCH, generate } from './generate';
 import { BenchClient, type Position } from './lsp';
 
 const ROOT = resolve(__dirname, '../..');
-const SERVER = join(ROOT, 'dist/server.js');
+// BENCH_SERVER / BENCH_CLI: another build's bundles (to compare with an earlier commit built elsewhere).
+const SERVER = process.env.BENCH_SERVER ?? join(ROOT, 'dist/server.js');
+const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist/cli.js');
 const PEER = join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 const SCHEMA = join(ROOT, 'dist/schemas/manifest.schema.json');
 
@@ -232,7 +234,7 @@ function readdirOne(dir: string, prefix: string): string {
 
 /** Wall time and peak RSS of `node dist/cli.js check <dir>`. */
 function cli(dir: string): { ms: number; rss: number } {
-  const command = [process.execPath, join(ROOT, 'dist/cli.js'), 'check', dir];
+  const command = [process.execPath, CLI, 'check', dir];
   if (existsSync('/usr/bin/time')) {
     const result = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', ...command], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const match = /BENCH ([\d.]+) (\d+)/.exec(result.stderr);
