@@ -11,7 +11,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     // A small young generation suits a server that keeps a long-lived model and allocates little per request
-    // (measured with npm run bench: about 10 % less time and peak memory).
+    // (npm run bench --quick, 100 components: peak RSS 121 -> 104 MB, edit -> diagnostics no slower). The bench uses the same flags.
     run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--max-semi-space-size=4'] } },
     debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009', '--max-semi-space-size=4'] } },
   };

@@ -140,9 +140,12 @@ async function measureServer(client: BenchClient, rootUri: string, text: string,
   return { openMs, reopenMs, editMs, completionMs, hoverMs, peakRss: client.peakRss(), diagnostics };
 }
 
+/** Node options the VS Code client starts the server with (client/src/extension.ts). */
+const CLIENT_EXEC_ARGV = ['--max-semi-space-size=4'];
+
 /** The server as an editor starts it; BENCH_SERVER_ARGS adds Node options (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`). */
 function archframeClient(): BenchClient {
-  const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const extra = [...CLIENT_EXEC_ARGV, ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])];
   return new BenchClient([process.execPath, ...extra, SERVER, '--stdio'], { archframe: {} });
 }
 
