@@ -17,6 +17,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params) => session.initialize(params));
   connection.onInitialized(async () => {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    // Registered here: the notification exists only once the client has said it supports workspace folders.
+    if (session.supportsWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => session.foldersChanged(event.added, event.removed));
     await session.initialized(progress);
   });
   connection.onDidChangeConfiguration((change) => session.configurationChanged((change.settings as { archframe?: ServerSettings } | undefined)?.archframe));

@@ -43,6 +43,7 @@ export class Session {
   /** Counts changes: an analysis started before the latest one is stale and stops at its next slice. */
   private changes = 0;
   private supportsConfiguration = false;
+  supportsWorkspaceFolders = false;
   private settings: EngineSettings = {};
   private ready: Promise<void> = Promise.resolve();
 
@@ -54,6 +55,7 @@ export class Session {
     this.folders = (params.workspaceFolders ?? []).map((f) => f.uri.replace(/\/$/, ''));
     if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri.replace(/\/$/, '')];
     this.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    this.supportsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     const options = params.initializationOptions as { settings?: ServerSettings } | undefined;
     if (options?.settings) this.settings = toEngineSettings(options.settings);
     return {
@@ -85,6 +87,14 @@ export class Session {
     // Let the end of the progress reach the editor before the rules run.
     await new Promise((resolve) => setImmediate(resolve));
     await this.publishInSlices();
+  }
+
+  /** Workspace folders added or removed: the index is rebuilt over the new set (a rare event). */
+  async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
+    const gone = new Set(removed.map((f) => f.uri.replace(/\/$/, '')));
+    this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added.map((f) => f.uri.replace(/\/$/, ''))];
+    this.changes++;
+    await this.initialized();
   }
 
   async pullSettings(): Promise<void> {
