@@ -92,12 +92,6 @@ export class Engine {
     this.invalidate();
   }
 
-  setFolders(folders: string[]): void {
-    this.folders = [...folders];
-    this.placeCache.clear();
-    this.reclassify();
-  }
-
   /**
    * Adds or updates a file. Files that archframe does not analyse are ignored.
    * `size`: the file's full length when `text` is only its beginning (hosts do

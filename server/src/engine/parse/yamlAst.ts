@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../text/types';
 
 export type PathSegment = string | number;
@@ -66,10 +66,6 @@ export function locate(root: Node, path: readonly PathSegment[]): Located {
     node = next;
   }
   return { key, value: node, nearest: node };
-}
-
-export function isPairNode(value: unknown): value is Pair {
-  return isPair(value);
 }
 
 /**

@@ -11,7 +11,3 @@ export interface Range {
 
 /** Half-open [start, end) UTF-16 offsets into a document's text. */
 export type Span = readonly [start: number, end: number];
-
-export function spanContains(span: Span, offset: number): boolean {
-  return offset >= span[0] && offset <= span[1];
-}

@@ -6,14 +6,6 @@ export function joinUri(base: string, ...segments: string[]): string {
   return Utils.joinPath(URI.parse(base), ...segments.map(wellFormed)).toString();
 }
 
-export function dirnameUri(uri: string): string {
-  return Utils.dirname(URI.parse(uri)).toString();
-}
-
-export function basenameUri(uri: string): string {
-  return Utils.basename(URI.parse(uri));
-}
-
 /** Resolves a relative reference (a Markdown link, a manifest path) against a document's folder. */
 export function resolveRelative(fromDocument: string, reference: string): string {
   const [pathPart] = reference.split('#');

@@ -14,7 +14,6 @@ import {
 import { featuresFor, workspaceSymbols } from '../../engine/features';
 import type { Completion, DocumentSymbol, Target } from '../../engine/features/types';
 import type { TextEdit } from '../../engine/model/findings';
-import type { Span } from '../../engine/text/types';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../../engine/workspace/snapshot';
 import type { Feature } from './types';
 
@@ -206,8 +205,4 @@ export function toWorkspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const edit of edits) (changes[edit.uri] ??= []).push({ range: edit.range, newText: edit.newText });
   return { changes };
-}
-
-export function spanRange(document: AnalysedDocument, span: Span) {
-  return document.lines.range(span);
 }
