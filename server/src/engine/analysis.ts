@@ -18,6 +18,21 @@ import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './work
 /** Documents one step of analysisSteps() checks with one rule, at most. */
 const STEP_DOCUMENTS = 200;
 
+/**
+ * What a rule run read of the workspace besides its own document, recorded as it runs: a bit per document kind,
+ * and one for whether files exist. A run is reused until a document of a kind it read changes (or its own does).
+ */
+const READS: Record<DocumentKind | 'files', number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32 };
+const READ_KINDS = Object.keys(READS) as (DocumentKind | 'files')[];
+
+/**
+ * One rule's findings on one document, kept for reuse. A run without findings is kept as a number (its revision
+ * times 64 plus its reads): most runs find nothing, and 10,000 ADRs times their rules add up.
+ */
+type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number } | number;
+/** The key of a document's parse problems among its runs. */
+const PARSE_RUN = '';
+
 interface Analysis {
   snapshot: Snapshot;
   findings: Map<string, Finding[]>;
@@ -81,6 +96,12 @@ export class Engine {
   private cachedSnapshot?: Snapshot;
   /** The rules' findings over that snapshot, computed only when someone asks for findings. */
   private cached?: Analysis;
+  /** Counts changes to files; a rule run remembers the revision it ran at. */
+  private revision = 0;
+  /** The revision at which a document of each kind (or a file's existence) last changed. */
+  private readonly changedAt: Record<DocumentKind | 'files', number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0 };
+  /** Rule runs per document and rule id; a new text is a new document, so its runs go with the old one. */
+  private runs = new WeakMap<AnalysedDocument, Map<string, RuleRun>>();
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
@@ -89,6 +110,7 @@ export class Engine {
 
   setSettings(settings: EngineSettings): void {
     this.settings = settings;
+    this.runs = new WeakMap();
     this.invalidate();
   }
 
@@ -103,6 +125,7 @@ export class Engine {
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') {
       this.files.set(uri, { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined });
+      this.changed(existing?.kind, 'config', !existing);
       this.reclassify();
       return;
     }
@@ -110,14 +133,35 @@ export class Engine {
     const before = existing?.parsed ?? existing?.previous;
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
+    this.changed(existing?.kind, entry.kind, !existing);
     this.invalidate();
   }
 
   deleteFile(uri: string): void {
-    if (!this.files.delete(uri)) return;
+    const existing = this.files.get(uri);
+    if (!existing) {
+      // A file the engine does not keep (a script a runbook names, say) is gone: exists() answers differently.
+      this.fileNoted();
+      return;
+    }
+    this.files.delete(uri);
+    this.changed(existing.kind, undefined, true);
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') this.reclassify();
     else this.invalidate();
+  }
+
+  /** A file the engine does not analyse was created or changed on disk: what exists() answers may differ. */
+  fileNoted(): void {
+    this.changed(undefined, undefined, true);
+    this.invalidate();
+  }
+
+  private changed(before: DocumentKind | undefined, after: DocumentKind | undefined, existence: boolean): void {
+    const revision = ++this.revision;
+    this.changedAt[before ?? 'files'] = revision;
+    this.changedAt[after ?? 'files'] = revision;
+    if (existence) this.changedAt.files = revision;
   }
 
   hasFile(uri: string): boolean {
@@ -200,44 +244,39 @@ export class Engine {
       }
       const document = this.parse(entry);
       if (!document) continue;
-      for (const problem of document.problems) {
-        const severity = this.severity(config, problem.ruleId);
-        if (!severity) continue;
-        add({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
+      const runs = this.runsOf(document);
+      let run = runs.get(PARSE_RUN);
+      if (run === undefined) {
+        const problems: Finding[] = [];
+        for (const problem of document.problems) {
+          const severity = this.severity(config, problem.ruleId);
+          if (!severity) continue;
+          problems.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
+        }
+        run = keep(problems, undefined, 0, snapshot.revision);
+        runs.set(PARSE_RUN, run);
       }
+      if (typeof run === 'object') for (const finding of run.findings) add(finding);
     }
     yield;
+    const tracking = new ReadTracking(snapshot);
     for (const rule of this.options.rules ?? RULES) {
       if (!rule.check) continue;
       let checked = 0;
       for (const document of snapshot.documents(rule.meta.appliesTo)) {
-        if (++checked % STEP_DOCUMENTS === 0) yield;
         const config = this.configFor(document.uri);
         const configured = this.severity(config, rule.meta.id);
         if (!configured) continue;
-        const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
-        const context: RuleContext = {
-          document,
-          workspace: snapshot,
-          config,
-          report: (report: Report) => add(toFinding(rule, report, explicit ? configured : (report.severity ?? configured))),
-        };
-        try {
-          rule.check(context);
-        } catch (error) {
-          failures.push({ ruleId: rule.meta.id, uri: document.uri, error: (error as Error)?.stack ?? String(error) });
-          const severity = this.severity(config, 'internal-error');
-          if (severity) {
-            add({
-              ruleId: 'internal-error',
-              severity,
-              message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
-              uri: document.uri,
-              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-              span: [0, 0],
-            });
-          }
+        const runs = this.runsOf(document);
+        let run = runs.get(rule.meta.id);
+        if (run === undefined || !this.current(run)) {
+          if (++checked % STEP_DOCUMENTS === 0) yield;
+          run = this.check(rule, document, tracking, config, configured);
+          runs.set(rule.meta.id, run);
         }
+        if (typeof run === 'number') continue;
+        for (const finding of run.findings) add(finding);
+        if (run.failure) failures.push(run.failure);
       }
       yield;
     }
@@ -258,6 +297,51 @@ export class Engine {
     // A change while the steps ran made this analysis stale: return it to whoever still asks, but do not keep it.
     if (this.cachedSnapshot === snapshot) this.cached = analysis;
     return analysis;
+  }
+
+  /** Runs one rule on one document, recording what it read of the workspace. */
+  private check(rule: Rule, document: AnalysedDocument, tracking: ReadTracking, config: Config, configured: Severity): RuleRun {
+    const found: Finding[] = [];
+    let failure: RuleFailure | undefined;
+    const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
+    tracking.reads = 0;
+    const context: RuleContext = {
+      document,
+      workspace: tracking,
+      config,
+      report: (report: Report) => found.push(toFinding(rule, report, explicit ? configured : (report.severity ?? configured))),
+    };
+    try {
+      rule.check!(context);
+    } catch (error) {
+      failure = { ruleId: rule.meta.id, uri: document.uri, error: (error as Error)?.stack ?? String(error) };
+      const severity = this.severity(config, 'internal-error');
+      if (severity) {
+        found.push({
+          ruleId: 'internal-error',
+          severity,
+          message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
+          uri: document.uri,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          span: [0, 0],
+        });
+      }
+    }
+    return keep(found, failure, tracking.reads, tracking.revision);
+  }
+
+  /** Is a run still valid: has no document of a kind it read changed since? (Its own document is the same object.) */
+  private current(run: RuleRun): boolean {
+    const reads = typeof run === 'number' ? run % 64 : run.reads;
+    const revision = typeof run === 'number' ? Math.floor(run / 64) : run.revision;
+    for (const kind of READ_KINDS) if (reads & READS[kind] && this.changedAt[kind] > revision) return false;
+    return true;
+  }
+
+  private runsOf(document: AnalysedDocument): Map<string, RuleRun> {
+    let runs = this.runs.get(document);
+    if (!runs) this.runs.set(document, (runs = new Map()));
+    return runs;
   }
 
   private severity(config: Config, ruleId: string): Severity | undefined {
@@ -319,6 +403,7 @@ export class Engine {
 
   private reclassify(): void {
     this.configDocuments.clear();
+    this.runs = new WeakMap();
     for (const [uri, entry] of this.files) {
       const path = this.relative(uri);
       if (path === CONFIG_NAME || path === '.adr-dir') continue;
@@ -394,12 +479,19 @@ export class Engine {
   }
 
   /** @internal for the snapshot */
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  /** @internal for the snapshot */
   currentFolders(): readonly string[] {
     return this.folders;
   }
 }
 
 class Snapshot implements WorkspaceSnapshot {
+  /** The engine's revision when this snapshot was taken. */
+  readonly revision: number;
   readonly folders: readonly string[];
   readonly config: Config;
   readonly documentFolders: Folders;
@@ -409,6 +501,7 @@ class Snapshot implements WorkspaceSnapshot {
   private readonly byUri = new Map<string, AnalysedDocument>();
 
   constructor(private readonly engine: Engine) {
+    this.revision = engine.currentRevision();
     this.folders = engine.currentFolders();
     this.config = engine.configFor();
     for (const entry of engine.entries()) {
@@ -454,6 +547,56 @@ class Snapshot implements WorkspaceSnapshot {
     const folder = this.folderOf(fromUri) ?? fromUri.slice(0, fromUri.lastIndexOf('/'));
     return joinUri(folder, path.replace(/^\.\//, ''));
   }
+}
+
+/** The snapshot as one rule run sees it: the same answers, and a note of which kinds of documents it read. */
+class ReadTracking implements WorkspaceSnapshot {
+  reads = 0;
+  constructor(private readonly snapshot: Snapshot) {}
+  get revision(): number {
+    return this.snapshot.revision;
+  }
+  get folders(): readonly string[] {
+    return this.snapshot.folders;
+  }
+  get config(): Config {
+    return this.snapshot.config;
+  }
+  get documentFolders(): Folders {
+    return this.snapshot.documentFolders;
+  }
+  get manifests(): ManifestModel {
+    this.reads |= READS.manifest;
+    return this.snapshot.manifests;
+  }
+  get adrs(): AdrIndex {
+    this.reads |= READS.adr;
+    return this.snapshot.adrs;
+  }
+  documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {
+    this.reads |= READS[kind];
+    return this.snapshot.documents(kind);
+  }
+  document(uri: string): AnalysedDocument | undefined {
+    const document = this.snapshot.document(uri);
+    // Absent, it may appear (a file event); present, it may change or go (its kind, and existence, change).
+    this.reads |= READS.files | (document ? READS[document.kind] : 0);
+    return document;
+  }
+  exists(uri: string): boolean {
+    this.reads |= READS.files;
+    return this.snapshot.exists(uri);
+  }
+  folderOf(uri: string): string | undefined {
+    return this.snapshot.folderOf(uri);
+  }
+  resolveWorkspacePath(fromUri: string, path: string): string {
+    return this.snapshot.resolveWorkspacePath(fromUri, path);
+  }
+}
+
+function keep(findings: Finding[], failure: RuleFailure | undefined, reads: number, revision: number): RuleRun {
+  return findings.length === 0 && !failure ? revision * 64 + reads : { findings, failure, reads, revision };
 }
 
 function toFinding(rule: Rule, report: Report, severity: Severity): Finding {

@@ -62,6 +62,8 @@ export function reloadFile(engine: Engine, folders: readonly string[], uri: stri
   const read = isDiskUri(uri) ? readWorkspaceFile(fsPathOf(uri), diskRoots(folders), engine.maxFileSize(uri)) : undefined;
   if (read === undefined) engine.deleteFile(uri);
   else if (engine.hasFile(uri) || engine.wouldAnalyse(uri, read.text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(uri)) engine.setFile(uri, read.text, read.size);
+  // Not analysed, but a manifest may name it (a runbook path): its existence is news.
+  else engine.fileNoted();
 }
 
 /**
