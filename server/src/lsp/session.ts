@@ -36,7 +36,8 @@ export class Session {
   readonly documents = new TextDocuments(TextDocument);
   engine: Engine;
   folders: string[] = [];
-  private published = new Map<string, string>();
+  /** Per document: the findings last published, and their diagnostics as JSON (to skip sending what did not change). */
+  private published = new Map<string, { findings: readonly Finding[]; key: string }>();
   /** Rule failures already written to the log ("rule uri message"): each is logged once, not on every keystroke. */
   private loggedFailures = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -219,10 +220,13 @@ export class Session {
     const seen = new Set<string>();
     for (const [uri, list] of findings) {
       seen.add(uri);
+      const last = this.published.get(uri);
+      // Reused rule runs hand back the very same findings: nothing to convert or compare for most documents.
+      if (last && sameItems(last.findings, list)) continue;
       const diagnostics = list.map(toDiagnostic);
       const key = JSON.stringify(diagnostics);
-      if (this.published.get(uri) === key) continue;
-      this.published.set(uri, key);
+      this.published.set(uri, { findings: list, key });
+      if (last?.key === key) continue;
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {
@@ -248,6 +252,10 @@ export class Session {
     else if (level === 'warn') this.connection.console.warn(message);
     else this.connection.console.info(message);
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function toEngineSettings(settings: ServerSettings): EngineSettings {

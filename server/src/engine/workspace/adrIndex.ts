@@ -15,11 +15,16 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
   const byId = new Map<string, AdrDocument[]>();
   const byStem = new Map<string, AdrDocument[]>();
   const collections = new Map<string, AdrDocument[]>();
+  // Rules ask for a document's collection many times per analysis; collectionOf() splits the URI each time.
+  const collectionKeys = new Map<string, string>();
+  const keyOf = (uri: string) => collectionKeys.get(uri) ?? collectionOf(uri);
   for (const document of documents) {
     byUri.set(document.uri, document);
     if (document.number !== undefined) push(byId, idKey(document.prefix, document.number), document);
     push(byStem, document.stem.toLowerCase(), document);
-    push(collections, collectionOf(document.uri), document);
+    const key = collectionOf(document.uri);
+    collectionKeys.set(document.uri, key);
+    push(collections, key, document);
   }
   for (const list of collections.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
   let incoming: Map<string, { from: AdrDocument; reference: AdrReference }[]> | undefined;
@@ -30,8 +35,8 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
   const pick = (candidates: readonly AdrDocument[] | undefined, fromUri?: string) => {
     if (!candidates || candidates.length === 0) return undefined;
     if (fromUri) {
-      const home = collectionOf(fromUri);
-      const near = candidates.find((c) => collectionOf(c.uri) === home);
+      const home = keyOf(fromUri);
+      const near = candidates.find((c) => keyOf(c.uri) === home);
       if (near) return near;
     }
     return candidates[0];
@@ -56,12 +61,12 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
       }
       return pick(byStem.get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
     },
-    collection: (uri) => collections.get(collectionOf(uri)) ?? [],
+    collection: (uri) => collections.get(keyOf(uri)) ?? [],
     collectionOf,
     collectionOmitsStatus(uri) {
       // A folder of one or two ADRs shows no convention: judge by all ADRs then.
-      const collection = collections.get(collectionOf(uri)) ?? [];
-      const key = collection.length >= 3 ? collectionOf(uri) : '';
+      const collection = collections.get(keyOf(uri)) ?? [];
+      const key = collection.length >= 3 ? keyOf(uri) : '';
       let omitted = omitsStatus.get(key);
       if (omitted === undefined) {
         const list = collection.length >= 3 ? collection : documents;
@@ -105,7 +110,7 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
         numbers = new Map();
         for (const [collection, list] of collections) for (const d of list) if (d.number !== undefined) push(numbers, `${collection}|${idKey(d.prefix, d.number)}`, d);
       }
-      return numbers.get(`${collectionOf(uri)}|${idKey(prefix, number)}`) ?? [];
+      return numbers.get(`${keyOf(uri)}|${idKey(prefix, number)}`) ?? [];
     },
   };
   return index;

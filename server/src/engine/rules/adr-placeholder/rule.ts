@@ -2,7 +2,7 @@ import { REQUIRED_SECTIONS, type AdrDocument } from '../../parse/adr';
 import { inCode, inComment, visibleText } from '../../parse/markdown';
 import type { Span } from '../../text/types';
 import { effectiveFormat, followsConvention } from '../adr-sections/rule';
-import { defineRule } from '../types';
+import { defineRule, type Report } from '../types';
 
 const MARKERS = /\b(?:TODO|TBD|TBC|FIXME)\b/g;
 /** `[describe the context]`, `[short title of solved problem]`: bracketed instructions (not links). */
@@ -21,7 +21,7 @@ export const rule = defineRule<AdrDocument>({
     appliesTo: 'adr',
   },
   check({ document: adr, workspace, config, report }) {
-    const { markdown, text } = adr;
+    const { markdown } = adr;
     const place = (span: Span) => ({ uri: adr.uri, lines: adr.lines, span });
     const format = effectiveFormat(adr, config.adr?.format);
     if (format) {
@@ -32,33 +32,50 @@ export const rule = defineRule<AdrDocument>({
         report({ at: place(found.section.heading.span), message: `The '${found.section.heading.text}' section is empty.`, element: `empty.${required.name}` });
       }
     }
-    const regions: Span[] = [...markdown.paragraphs.map((p) => p.span), ...markdown.headings.map((h) => h.textSpan)];
-    for (const table of markdown.tables) for (const row of table.rows) for (const cell of row.cells) regions.push(cell.span);
-    const seen = new Set<number>();
-    const flag = (span: Span, what: string) => {
-      if (seen.has(span[0]) || inCode(markdown, span[0]) || inComment(markdown, span[0])) return;
-      seen.add(span[0]);
-      report({ at: place(span), message: `Template text left in: ${what}. Replace it with the real content, or remove it.`, element: `placeholder.${text.slice(span[0], span[1])}` });
-    };
-    for (const region of regions) {
-      const slice = text.slice(region[0], region[1]);
-      for (const match of slice.matchAll(MARKERS)) flag([region[0] + match.index!, region[0] + match.index! + match[0].length], `'${match[0]}'`);
-      for (const match of slice.matchAll(BRACKETED)) {
-        const start = region[0] + match.index!;
-        const end = start + match[0].length;
-        if (markdown.links.some((l) => start < l.span[1] && end > l.span[0]) || /^[([]/.test(text[end] ?? '')) continue;
-        flag([start, end], `'${match[0]}'`);
-      }
-      for (const match of slice.matchAll(BRACED)) {
-        const start = region[0] + match.index!;
-        const before = text[start - 1] ?? '';
-        const inner = match[1].trim();
-        if (/[$/\\{%#\w]/.test(before) || !/^\p{L}/u.test(inner)) continue;
-        // Words in a row (`{title of option 1}`), not a set (`{read, write}`), unless a known template word.
-        if (!(/[\p{L}\d] [\p{L}\d]/u.test(inner) && /^[\p{L}][\p{L}\d ,.'’|…-]*(?:[.…]|$)/u.test(inner)) && !TEMPLATE_WORDS.test(inner)) continue;
-        if (/[=:;()]/.test(inner) || /^[A-Z_]+$/.test(inner)) continue;
-        flag([start, start + match[0].length], `'${match[0].length > 40 ? match[0].slice(0, 37) + '…}' : match[0]}'`);
-      }
-    }
+    for (const found of placeholders(adr)) report(found);
   },
 });
+
+/**
+ * Template text left in one ADR. It depends on the document alone, while the empty-section check depends on its
+ * collection's convention, so that the rule re-runs on every ADR after any ADR edit: this part is kept per document.
+ */
+const scanned = new WeakMap<AdrDocument, Report[]>();
+
+function placeholders(adr: AdrDocument): Report[] {
+  let found = scanned.get(adr);
+  if (found) return found;
+  found = [];
+  const { markdown, text } = adr;
+  const place = (span: Span) => ({ uri: adr.uri, lines: adr.lines, span });
+  const regions: Span[] = [...markdown.paragraphs.map((p) => p.span), ...markdown.headings.map((h) => h.textSpan)];
+  for (const table of markdown.tables) for (const row of table.rows) for (const cell of row.cells) regions.push(cell.span);
+  const seen = new Set<number>();
+  const flag = (span: Span, what: string) => {
+    if (seen.has(span[0]) || inCode(markdown, span[0]) || inComment(markdown, span[0])) return;
+    seen.add(span[0]);
+    found.push({ at: place(span), message: `Template text left in: ${what}. Replace it with the real content, or remove it.`, element: `placeholder.${text.slice(span[0], span[1])}` });
+  };
+  for (const region of regions) {
+    const slice = text.slice(region[0], region[1]);
+    for (const match of slice.matchAll(MARKERS)) flag([region[0] + match.index!, region[0] + match.index! + match[0].length], `'${match[0]}'`);
+    for (const match of slice.matchAll(BRACKETED)) {
+      const start = region[0] + match.index!;
+      const end = start + match[0].length;
+      if (markdown.links.some((l) => start < l.span[1] && end > l.span[0]) || /^[([]/.test(text[end] ?? '')) continue;
+      flag([start, end], `'${match[0]}'`);
+    }
+    for (const match of slice.matchAll(BRACED)) {
+      const start = region[0] + match.index!;
+      const before = text[start - 1] ?? '';
+      const inner = match[1].trim();
+      if (/[$/\\{%#\w]/.test(before) || !/^\p{L}/u.test(inner)) continue;
+      // Words in a row (`{title of option 1}`), not a set (`{read, write}`), unless a known template word.
+      if (!(/[\p{L}\d] [\p{L}\d]/u.test(inner) && /^[\p{L}][\p{L}\d ,.'’|…-]*(?:[.…]|$)/u.test(inner)) && !TEMPLATE_WORDS.test(inner)) continue;
+      if (/[=:;()]/.test(inner) || /^[A-Z_]+$/.test(inner)) continue;
+      flag([start, start + match[0].length], `'${match[0].length > 40 ? match[0].slice(0, 37) + '…}' : match[0]}'`);
+    }
+  }
+  scanned.set(adr, found);
+  return found;
+}
