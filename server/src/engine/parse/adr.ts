@@ -1,7 +1,7 @@
-import { isScalar, type Node as YamlNode } from 'yaml';
+import { isScalar, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
-import { allSections, parseMarkdown, type FrontMatter, type MarkdownDocument, type MarkdownHeading, type MarkdownLink, type MarkdownSection } from './markdown';
+import { allSections, compactLists, parseMarkdownWithYaml, type FrontMatter, type MarkdownDocument, type MarkdownHeading, type MarkdownLink, type MarkdownSection } from './markdown';
 import type { ParseProblem } from './problem';
 
 /**
@@ -339,13 +339,16 @@ const RELATION_PHRASES: [RegExp, AdrRelationKind][] = [
 
 export function parseAdr(uri: string, text: string): AdrDocument {
   const lines = new LineIndex(text);
-  const markdown = parseMarkdown(text);
+  // The front matter's yaml Document is read here (title, status, date), not kept in the model.
+  const { markdown, yaml } = parseMarkdownWithYaml(text);
   const fileName = decodeSafe(uri.slice(uri.lastIndexOf('/') + 1));
   const stem = fileName.replace(/\.(md|markdown)$/i, '');
   const folderName = decodeSafe(uri.split('/').slice(-2, -1)[0] ?? '');
   // Dated-folder collections keep each ADR as README.md/index.md in a folder named like an ADR file.
   const idStem = /^(readme|index)$/i.test(stem) ? folderName : stem;
   const named = numberFromName(idStem);
+  // Every field is written here, the optional ones undefined, so that all ADRs share one shape with their fields
+  // in the object (fields added later go to a separate, growing store: about 100 bytes more per ADR).
   const adr: AdrDocument = {
     kind: 'adr',
     uri,
@@ -357,9 +360,25 @@ export function parseAdr(uri: string, text: string): AdrDocument {
     fileName,
     stem: idStem,
     format: 'unknown',
-    nameNumber: named?.number,
+    number: undefined,
     prefix: named?.prefix,
+    nameNumber: named?.number,
+    titleNumber: undefined,
+    titleNumberSpan: undefined,
     nameDate: dateFromName(idStem),
+    title: undefined,
+    titleSpan: undefined,
+    heading: undefined,
+    status: undefined,
+    statusWord: undefined,
+    statusKnown: undefined,
+    statusSpan: undefined,
+    statusNote: undefined,
+    statusSource: undefined,
+    statusEmptySpan: undefined,
+    statusSection: undefined,
+    date: undefined,
+    dateSpan: undefined,
     sections: [],
     relations: [],
     supersedes: [],
@@ -369,7 +388,7 @@ export function parseAdr(uri: string, text: string): AdrDocument {
     references: [],
     relativeLinks: markdown.links.filter((l) => isRelativeLink(l.destination)),
   };
-  readTitle(adr);
+  readTitle(adr, yaml);
   adr.number = adr.nameNumber ?? adr.titleNumber;
   for (const section of allSections(markdown)) {
     const name = sectionName(section.heading.text);
@@ -377,13 +396,15 @@ export function parseAdr(uri: string, text: string): AdrDocument {
   }
   adr.statusSection = adr.sections.find((s) => s.name === 'status')?.section;
   readReferences(adr);
-  readStatusAndDate(adr);
+  readStatusAndDate(adr, yaml);
   readRelations(adr);
   adr.format = detectFormat(adr);
+  // Lists filled by push() or filter() keep spare room: the model keeps copies at their exact size.
+  compactLists(adr, ['sections', 'relations', 'supersedes', 'supersededBy', 'amends', 'amendedBy', 'references', 'relativeLinks']);
   return adr;
 }
 
-function readTitle(adr: AdrDocument): void {
+function readTitle(adr: AdrDocument, yaml: YamlDocument | undefined): void {
   const { markdown, text } = adr;
   const heading = markdown.headings.find((h) => h.level === 1) ?? (markdown.headings[0]?.level === 2 && !sectionName(markdown.headings[0].text) ? markdown.headings[0] : undefined);
   let span: Span | undefined;
@@ -394,7 +415,7 @@ function readTitle(adr: AdrDocument): void {
     plain = heading.text;
   } else {
     // Documentation sites (Docusaurus, Jekyll) put the title in the front matter.
-    const value = markdown.frontMatter ? frontMatterValue(markdown.frontMatter, 'title') : undefined;
+    const value = markdown.frontMatter ? frontMatterValue(markdown.frontMatter, 'title', yaml) : undefined;
     if (!value) return;
     span = unquoted(text, value);
     plain = text.slice(span[0], span[1]);
@@ -430,11 +451,11 @@ function unquoted(text: string, span: Span): Span {
 }
 
 /** Statuses and dates: front matter, `## Status`, bullets and lines under the title, a table, a line anywhere. */
-function readStatusAndDate(adr: AdrDocument): void {
+function readStatusAndDate(adr: AdrDocument, yaml: YamlDocument | undefined): void {
   const { markdown, text } = adr;
   const data = markdown.frontMatter?.data;
   if (data && 'status' in data) {
-    const node = frontMatterValue(markdown.frontMatter!, 'status');
+    const node = frontMatterValue(markdown.frontMatter!, 'status', yaml);
     if (node) {
       const [start, end] = node;
       const [offset, valueEnd] = unquoted(text, [start, end]);
@@ -444,7 +465,7 @@ function readStatusAndDate(adr: AdrDocument): void {
     } else setEmptyStatus(adr, markdown.frontMatter!.span, 'front-matter');
   }
   if (data && 'date' in data) {
-    const node = frontMatterValue(markdown.frontMatter!, 'date');
+    const node = frontMatterValue(markdown.frontMatter!, 'date', yaml);
     if (node) setDate(adr, text.slice(node[0], node[1]).replace(/^['"]|['"]$/g, ''), node);
   }
   if (adr.statusSection && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
@@ -529,9 +550,9 @@ function firstLine(value: string): string {
   return index < 0 ? value : value.slice(0, index);
 }
 
-/** The span of a top-level front matter key's value, in the document's text. */
-function frontMatterValue(frontMatter: FrontMatter, key: string): Span | undefined {
-  const node = frontMatter.document.get(key, true) as YamlNode | undefined;
+/** The span of a top-level front matter key's value, in the document's text (`yaml`: the front matter's document, when at hand). */
+function frontMatterValue(frontMatter: FrontMatter, key: string, yaml: YamlDocument = frontMatter.document): Span | undefined {
+  const node = yaml.get(key, true) as YamlNode | undefined;
   if (!node || !isScalar(node) || !node.range) return undefined;
   if (node.value === null || String(node.value).trim() === '') return undefined;
   const base = frontMatter.bodySpan[0];

@@ -97,6 +97,29 @@ describe('markdown layer', () => {
     assert.equal(text.slice(md.sections[0].children[0].bodySpan[0], md.sections[0].children[0].bodySpan[1]), 'body\n');
   });
 
+  it('gives the tree, the text lezer read and the front matter document on demand, over CRLF text', () => {
+    const text = SAMPLE.replace(/\n/g, '\r\n');
+    const md = parseMarkdown(text);
+    // The front matter is blanked and the CRs removed in what lezer reads.
+    assert.equal(md.source.length, SAMPLE.length);
+    assert.ok(md.source.startsWith(' '.repeat(3) + '\n' + ' '.repeat('status: accepted'.length) + '\n'));
+    const heading = md.tree.topNode.getChild('ATXHeading1')!;
+    assert.equal(text.slice(md.fromSource(heading.from), md.fromSource(heading.to)), '# 7. Use **Kafka** for events');
+    const date = md.frontMatter!.document.get('date', true) as { range: [number, number, number] };
+    const base = md.frontMatter!.bodySpan[0];
+    assert.equal(text.slice(base + date.range[0], base + date.range[1]), '2024-01-05');
+  });
+
+  it('reads a list item and its paragraph at the same place, with LF and CRLF line breaks', () => {
+    for (const text of ['- first item\n- second\n\ntext\n', '- first item\r\n- second\r\n\r\ntext\r\n']) {
+      const md = parseMarkdown(text);
+      const item = md.listItems[0];
+      const paragraph = md.paragraphs.find((p) => p.text === 'first item')!;
+      assert.deepEqual(texts(text, [item.contentSpan, paragraph.span]), ['first item', 'first item']);
+      assert.deepEqual(texts(text, md.paragraphs.map((p) => p.span)), ['first item', 'second', 'text']);
+    }
+  });
+
   it('reports a broken front matter without throwing', () => {
     const md = parseMarkdown('---\nstatus: [unclosed\n---\n# T\n');
     assert.ok(md.frontMatter && md.frontMatter.errors.length > 0);

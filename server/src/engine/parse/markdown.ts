@@ -101,8 +101,11 @@ export interface FrontMatter {
   span: Span;
   /** The YAML between the fences. */
   bodySpan: Span;
-  /** The yaml package's document (node ranges are relative to `bodySpan[0]`). */
-  document: YamlDocument;
+  /**
+   * The yaml package's document (node ranges are relative to `bodySpan[0]`).
+   * Parsed again on each read: it is not kept (see `parseMarkdownWithYaml`).
+   */
+  readonly document: YamlDocument;
   /** Plain data, when the YAML is a map. */
   data?: Record<string, unknown>;
   /** Syntax errors, with spans in the original text. */
@@ -123,10 +126,10 @@ export interface MarkdownDocument {
   paragraphs: MarkdownBlock[];
   /** Fenced and indented code blocks, inline code spans, raw HTML blocks: text that is not prose. */
   code: Span[];
-  /** The lezer tree, over `source` (offsets there: convert with `fromSource`). */
-  tree: Tree;
-  /** The text lezer read: CRs removed, front matter blanked. */
-  source: string;
+  /** The lezer tree, over `source` (offsets there: convert with `fromSource`). Parsed again on each read: it is not kept. */
+  readonly tree: Tree;
+  /** The text lezer read: CRs removed, front matter blanked. Computed on each read. */
+  readonly source: string;
   /** Converts an offset of `source` to one of `text`. */
   fromSource(offset: number): number;
 }
@@ -137,12 +140,83 @@ const parser = baseParser.configure(GFM);
 const MARK_NODES = new Set(['EmphasisMark', 'CodeMark', 'LinkMark', 'URL', 'LinkTitle', 'LinkLabel', 'HeaderMark', 'QuoteMark', 'ListMark', 'TaskMarker', 'Comment', 'StrikethroughMark', 'TableDelimiter', 'HardBreak']);
 const CODE_NODES = new Set(['FencedCode', 'CodeBlock', 'InlineCode', 'HTMLBlock', 'ProcessingInstructionBlock']);
 
+/**
+ * The parsed model. A class, so that every document has the same fast shape
+ * (a getter defined on each object put it in dictionary mode, about 800 bytes
+ * more per document), and what is derived from the text (the tree, the text
+ * lezer reads, the offset map) is computed on demand instead of being kept:
+ * nothing reads it after parsing, and a workspace holds thousands of documents.
+ */
+class ParsedMarkdown implements MarkdownDocument {
+  headings: MarkdownHeading[] = [];
+  sections: MarkdownSection[] = [];
+  links: MarkdownLink[] = [];
+  listItems: MarkdownListItem[] = [];
+  tables: MarkdownTable[] = [];
+  comments: MarkdownComment[] = [];
+  paragraphs: MarkdownBlock[] = [];
+  code: Span[] = [];
+
+  constructor(
+    public text: string,
+    public frontMatter: FrontMatter | undefined,
+  ) {}
+
+  get source(): string {
+    return lezerSource(this.text, this.frontMatter).source;
+  }
+
+  get tree(): Tree {
+    return parser.parse(this.source);
+  }
+
+  fromSource(offset: number): number {
+    return lezerSource(this.text, this.frontMatter).fromSource(offset);
+  }
+}
+
+/** The front matter; its yaml Document (about 3 KB for three keys) is parsed again when asked for, not kept. */
+class ParsedFrontMatter implements FrontMatter {
+  constructor(
+    public span: Span,
+    public bodySpan: Span,
+    public data: Record<string, unknown> | undefined,
+    public errors: { message: string; span: Span }[],
+    private readonly original: string,
+  ) {}
+
+  get document(): YamlDocument {
+    return parseYaml(this.original.slice(this.bodySpan[0], this.bodySpan[1]));
+  }
+}
+
+/** What lezer reads: CRs removed (see `stripCarriageReturns`), front matter blanked. */
+function lezerSource(original: string, frontMatter: FrontMatter | undefined): { source: string; fromSource(offset: number): number } {
+  const { source, fromSource, toSource } = stripCarriageReturns(original);
+  return { source: frontMatter ? blank(source, [toSource(frontMatter.span[0]), toSource(frontMatter.span[1])]) : source, fromSource };
+}
+
+function parseYaml(source: string): YamlDocument {
+  return parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+}
+
 export function parseMarkdown(original: string): MarkdownDocument {
-  const frontMatter = readFrontMatter(original);
+  return parseMarkdownWithYaml(original).markdown;
+}
+
+/**
+ * `parseMarkdown`, and the front matter's yaml Document that parsing read
+ * (for a caller that needs its nodes now: `frontMatter.document` parses it again).
+ */
+export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDocument; yaml?: YamlDocument } {
+  const read = readFrontMatter(original);
+  const frontMatter = read?.frontMatter;
   const { source, fromSource, toSource } = stripCarriageReturns(original);
   const text = frontMatter ? blank(source, [toSource(frontMatter.span[0]), toSource(frontMatter.span[1])]) : source;
   const tree = parser.parse(text);
-  const document: MarkdownDocument = { text: original, frontMatter, headings: [], sections: [], links: [], listItems: [], tables: [], comments: [], paragraphs: [], code: [], tree, source: text, fromSource };
+  const document = new ParsedMarkdown(original, frontMatter);
+  /** The content span of the list item being read: its first paragraph shares the array. */
+  let itemContent: Span | undefined;
   const definitions = new Map<string, { destination: string; span: Span }>();
   const referenceLinks: { link: MarkdownLink; label: string }[] = [];
   const cursor = tree.cursor();
@@ -171,14 +245,17 @@ export function parseMarkdown(original: string): MarkdownDocument {
         if (!definitions.has(key)) definitions.set(key, { destination: text.slice(span[0], span[1]), span });
       }
     } else if (name === 'ListItem') {
-      document.listItems.push(readListItem(text, node));
+      const item = readListItem(text, node);
+      itemContent = item.contentSpan;
+      document.listItems.push(item);
     } else if (name === 'Table') {
       document.tables.push(readTable(text, node));
     } else if (name === 'CommentBlock' || name === 'Comment') {
       const span = trimSpan(text, [node.from, node.to]);
       document.comments.push({ span, text: text.slice(span[0] + 4, Math.max(span[0] + 4, span[1] - 3)).trim() });
     } else if (name === 'Paragraph') {
-      const span = trimSpan(text, [node.from, node.to]);
+      let span = trimSpan(text, [node.from, node.to]);
+      if (itemContent && itemContent[0] === span[0] && itemContent[1] === span[1]) span = itemContent;
       document.paragraphs.push({ span, text: inlineText(text, node, span) });
     }
     if (CODE_NODES.has(name)) document.code.push(trimSpan(text, [node.from, node.to]));
@@ -195,8 +272,21 @@ export function parseMarkdown(original: string): MarkdownDocument {
   document.sections = buildSections(document.headings, original.length, original);
   // The syntax tree takes more memory than the rest of the model together (about 14 KB for a 1 KB ADR; 140 MB for
   // 10,000 of them), and nothing reads it after this walk: it is not kept, and is parsed again if someone asks.
-  Object.defineProperty(document, 'tree', { get: () => parser.parse(text), enumerable: false, configurable: true });
-  return document;
+  // Lists filled by push() hold room for 17 entries: the kept ones are copied to their exact size.
+  compactLists(document, ['headings', 'links', 'listItems', 'tables', 'comments', 'paragraphs', 'code']);
+  return { markdown: document, yaml: read?.yaml };
+}
+
+/** A copy of a list at its exact size (a list grown by push() keeps spare room), for lists kept in a model. */
+export function compact<T>(list: T[]): T[] {
+  return list.length === 0 ? [] : list.slice();
+}
+
+type ListKey<T> = { [K in keyof T]-?: T[K] extends unknown[] ? K : never }[keyof T];
+
+/** Replaces lists of a model by copies at their exact size (see `compact`). */
+export function compactLists<T extends object>(owner: T, keys: readonly ListKey<T>[]): void {
+  for (const key of keys) owner[key] = compact(owner[key] as unknown[]) as T[typeof key];
 }
 
 /**
@@ -256,7 +346,13 @@ function blank(text: string, span: Span): string {
 }
 
 function mapToOriginal(document: MarkdownDocument, map: (offset: number) => number): void {
-  const span = (s: Span): Span => [map(s[0]), map(s[1])];
+  // A span shared by two parts (a list item's content and its paragraph) stays shared.
+  const mapped = new Map<Span, Span>();
+  const span = (s: Span): Span => {
+    let out = mapped.get(s);
+    if (!out) mapped.set(s, (out = [map(s[0]), map(s[1])]));
+    return out;
+  };
   for (const heading of document.headings) {
     heading.span = span(heading.span);
     heading.textSpan = span(heading.textSpan);
@@ -291,7 +387,7 @@ function nextNode(cursor: ReturnType<Tree['cursor']>, skip: Set<string>): boolea
   }
 }
 
-function readFrontMatter(text: string): FrontMatter | undefined {
+function readFrontMatter(text: string): { frontMatter: FrontMatter; yaml: YamlDocument } | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 10));
   if (!open) return undefined;
@@ -304,7 +400,7 @@ function readFrontMatter(text: string): FrontMatter | undefined {
   const bodyEnd = bodyStart + match.index;
   const end = bodyEnd + match[0].length;
   const source = text.slice(bodyStart, bodyEnd);
-  const yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
+  const yaml = parseYaml(source);
   let data: Record<string, unknown> | undefined;
   try {
     const value = yaml.toJS({ maxAliasCount: 100 }) as unknown;
@@ -312,13 +408,8 @@ function readFrontMatter(text: string): FrontMatter | undefined {
   } catch {
     data = undefined;
   }
-  return {
-    span: [start, end],
-    bodySpan: [bodyStart, bodyEnd],
-    document: yaml,
-    data,
-    errors: yaml.errors.map((e) => ({ message: e.message, span: [bodyStart + e.pos[0], bodyStart + e.pos[1]] as Span })),
-  };
+  const errors = yaml.errors.map((e) => ({ message: e.message, span: [bodyStart + e.pos[0], bodyStart + e.pos[1]] as Span }));
+  return { frontMatter: new ParsedFrontMatter([start, end], [bodyStart, bodyEnd], data, errors, text), yaml };
 }
 
 function readHeading(text: string, node: SyntaxNode): MarkdownHeading {
@@ -463,7 +554,8 @@ function buildSections(headings: readonly MarkdownHeading[], length: number, tex
       }
     }
     const bodyStart = Math.min(end, lineBreakAfter(text, heading.span[1]));
-    const section: MarkdownSection = { heading, span: [heading.span[0], end], bodySpan: [bodyStart, end], children: [] };
+    // `parent` is written now (undefined at the top) so that every section has the same shape.
+    const section: MarkdownSection = { heading, span: [heading.span[0], end], bodySpan: [bodyStart, end], children: [], parent: undefined };
     while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) {
@@ -472,7 +564,11 @@ function buildSections(headings: readonly MarkdownHeading[], length: number, tex
     } else roots.push(section);
     stack.push(section);
   });
-  return roots;
+  const compactChildren = (sections: MarkdownSection[]): MarkdownSection[] => {
+    for (const section of sections) section.children = compactChildren(section.children);
+    return compact(sections);
+  };
+  return compactChildren(roots);
 }
 
 function lineBreakAfter(text: string, offset: number): number {
@@ -489,8 +585,8 @@ export function trimSpan(text: string, span: Span): Span {
   return [start, end];
 }
 
-/** Every section, depth first, in document order. */
-export function allSections(document: MarkdownDocument): MarkdownSection[] {
+/** Every section, depth first, in document order (of a document, or of some sections and their subsections). */
+export function allSections(document: Pick<MarkdownDocument, 'sections'>): MarkdownSection[] {
   const out: MarkdownSection[] = [];
   const walk = (sections: readonly MarkdownSection[]) => {
     for (const section of sections) {

@@ -141,7 +141,7 @@ export function parseRunbook(uri: string, text: string): RunbookDocument {
     for (const section of issues.children) {
       const name = section.heading.text.replace(/^issue\s*:\s*/i, '').trim();
       const parts: RunbookIssue['parts'] = {};
-      for (const sub of allSections({ ...markdown, sections: section.children })) {
+      for (const sub of allSections({ sections: section.children })) {
         const part = issuePart(sub.heading.text, true);
         if (part && !parts[part]) parts[part] = sub.heading.span;
       }
