@@ -124,4 +124,17 @@ describe('archframe check: exit codes', () => {
       unreadable.remove();
     }
   });
+
+  it('2 when .archframe.yaml is over the size limit (not checked with what its first lines say)', () => {
+    // Valid YAML that turns a rule off in its first lines, padded past the 5 MB limit with comments.
+    const huge = sampleWorkspace({ '.archframe.yaml': 'rules:\n  single-owner: off\n' + '# padding\n'.repeat(600_000) });
+    try {
+      const { code, stdout, stderr } = run(['check'], huge.dir);
+      assert.equal(code, 2);
+      assert.match(stderr, /cannot use \.archframe\.yaml: File too large to analyse: 5\.\d MB > 5\.0 MB limit/);
+      assert.equal(stdout, '');
+    } finally {
+      huge.remove();
+    }
+  });
 });

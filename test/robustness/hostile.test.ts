@@ -73,6 +73,24 @@ describe('hostile input through the engine', () => {
     assert.match(findings[0].message, /File too large to analyse: 10 MB > 5\.0 MB limit, configurable with `maxFileSize`/);
   });
 
+  it('a .archframe.yaml over the limit is refused on the file, and its first lines do not configure anything', () => {
+    const manifest = HEAD + 'components:\n  api: { kind: service }\n';
+    const config = 'rules:\n  single-owner: off\n' + '# padding\n'.repeat(600_000);
+    const engine = engineFor({ '.archframe.yaml': config, 'architecture.yaml': manifest });
+    assert.deepEqual(findingsOf(engine, '.archframe.yaml').map((f) => f.ruleId), ['file-too-large']);
+    assert.ok(findingsOf(engine, 'architecture.yaml', 'single-owner').length > 0, 'the defaults apply, not the rule turned off at its top');
+    // Only the beginning read by a host (over the limit on disk): refused the same way.
+    const head = engineFor({ 'architecture.yaml': manifest });
+    head.setFile(uriOf('.archframe.yaml'), config.slice(0, 4096), config.length);
+    assert.deepEqual(findingsOf(head, '.archframe.yaml').map((f) => f.ruleId), ['file-too-large']);
+    assert.ok(findingsOf(head, 'architecture.yaml', 'single-owner').length > 0);
+    // A larger limit in the settings admits it.
+    head.setSettings({ maxFileSize: 10 * 1024 * 1024 });
+    head.setFile(uriOf('.archframe.yaml'), config);
+    assert.deepEqual(findingsOf(head, '.archframe.yaml'), []);
+    assert.deepEqual(findingsOf(head, 'architecture.yaml', 'single-owner'), []);
+  });
+
   it('a binary file with a manifest name gets one file-not-text finding', (t) => {
     const findings = analyse(t, 'binary', { 'architecture.yaml': 'PK\u0003\u0004\u0000\u0000\u0014\u0000\u0008\u0000binary' }, 'architecture.yaml', 1000);
     assert.deepEqual(findings.map((f) => f.ruleId), ['file-not-text']);

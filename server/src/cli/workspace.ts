@@ -68,12 +68,20 @@ export function load(targets: Targets, cwd: string, onProgress?: (done: number, 
     const config = path.join(folder, CONFIG_NAME);
     if (!fs.existsSync(config)) continue;
     try {
-      fs.readFileSync(config, 'utf8');
+      // Readable, and a file: opened, not read (the loader reads it under the size limit).
+      const fd = fs.openSync(config, 'r');
+      const directory = fs.fstatSync(fd).isDirectory();
+      fs.closeSync(fd);
+      if (directory) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
     } catch (error) {
       throw new UsageError(`cannot read ${display(config, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
   }
   const engine = loadWorkspace(targets.folders.map(fileUri), {}, onProgress);
+  for (const folder of targets.folders) {
+    const refused = engine.refusalOf(joinUri(fileUri(folder), CONFIG_NAME));
+    if (refused) throw new UsageError(`cannot use ${display(path.join(folder, CONFIG_NAME), cwd)}: ${refused}`);
+  }
   const problems = targets.folders.flatMap((folder) => configProblems(engine, fileUri(folder), cwd));
   if (problems.length > 0) {
     throw new UsageError(`invalid configuration; fix it before checking:\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -109,9 +109,12 @@ export class Engine {
   }
 
   setSettings(settings: EngineSettings): void {
+    const limitChanged = settings.maxFileSize !== this.settings.maxFileSize;
     this.settings = settings;
     this.runs = new WeakMap();
-    this.invalidate();
+    // A new size limit may refuse or admit files already read.
+    if (limitChanged) this.reclassify();
+    else this.invalidate();
   }
 
   /**
@@ -124,7 +127,10 @@ export class Engine {
     if (existing && existing.text === text && existing.size === size) return;
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') {
-      this.files.set(uri, { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined });
+      const entry: FileEntry = { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined, size };
+      // The configuration's own size is judged by the editor settings' limit: it cannot set the limit for itself.
+      if (entry.kind === 'config') entry.refusal = this.refusal(text, size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+      this.files.set(uri, entry);
       this.changed(existing?.kind, 'config', !existing);
       this.reclassify();
       return;
@@ -366,22 +372,32 @@ export class Engine {
     const path = this.relative(uri);
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
     const entry: FileEntry = { uri, text, kind, size };
-    if (kind) {
-      const limit = this.maxFileSize(uri);
-      const length = Math.max(size ?? 0, text.length);
-      if (length > limit) {
-        entry.refusal = {
-          ruleId: 'file-too-large',
-          message: `File too large to analyse: ${formatBytes(length)} > ${formatBytes(limit)} limit, configurable with \`maxFileSize\` in .archframe.yaml or the archframe.maxFileSize setting.`,
-        };
-      } else if (size !== undefined) {
-        // Only the beginning was read, under a lower limit than the one now in force.
-        entry.refusal = { ruleId: 'file-too-large', message: `File of ${formatBytes(length)} was over the size limit when it was read: open it, or reload the window, to analyse it under the new limit.` };
-      } else if (text.includes('\u0000')) {
-        entry.refusal = { ruleId: 'file-not-text', message: 'This file holds binary data (NUL bytes), not text: it cannot be a manifest or a Markdown document.' };
-      }
-    }
+    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri));
     return entry;
+  }
+
+  /** Why a file is not analysed: too large (or only its beginning was read), or binary. */
+  private refusal(text: string, size: number | undefined, limit: number): FileEntry['refusal'] {
+    const length = Math.max(size ?? 0, text.length);
+    if (length > limit) {
+      return {
+        ruleId: 'file-too-large',
+        message: `File too large to analyse: ${formatBytes(length)} > ${formatBytes(limit)} limit, configurable with \`maxFileSize\` in .archframe.yaml or the archframe.maxFileSize setting.`,
+      };
+    }
+    if (size !== undefined) {
+      // Only the beginning was read, under a lower limit than the one now in force.
+      return { ruleId: 'file-too-large', message: `File of ${formatBytes(length)} was over the size limit when it was read: open it, or reload the window, to analyse it under the new limit.` };
+    }
+    if (text.includes('\u0000')) {
+      return { ruleId: 'file-not-text', message: 'This file holds binary data (NUL bytes), not text: it cannot be a manifest or a Markdown document.' };
+    }
+    return undefined;
+  }
+
+  /** Why the engine does not analyse a file it holds, if it does not (too large, binary). */
+  refusalOf(uri: string): string | undefined {
+    return this.files.get(uri)?.refusal?.message;
   }
 
   private parse(entry: FileEntry): AnalysedDocument | undefined {
@@ -415,6 +431,7 @@ export class Engine {
     this.orderedUris = undefined;
     for (const [uri, entry] of this.files) {
       const path = this.relative(uri);
+      if (path === CONFIG_NAME) entry.refusal = this.refusal(entry.text, entry.size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       if (path === CONFIG_NAME || path === '.adr-dir') continue;
       this.files.set(uri, this.entry(uri, entry.text, entry.size));
     }
@@ -430,7 +447,8 @@ export class Engine {
     let document = this.configDocuments.get(folder);
     if (document === undefined) {
       const entry = this.files.get(joinUri(folder, CONFIG_NAME));
-      document = entry ? parseConfig(entry.uri, entry.text) : null;
+      // A refused configuration (too large, binary) is reported on the file; the defaults apply meanwhile.
+      document = entry && !entry.refusal ? parseConfig(entry.uri, entry.text) : null;
       this.configDocuments.set(folder, document);
       if (entry && document) entry.parsed = document;
     }
