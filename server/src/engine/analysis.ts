@@ -28,8 +28,8 @@ const READ_KINDS = Object.keys(READS) as (DocumentKind | 'files')[];
  * times 64 plus its reads): most runs find nothing, and 10,000 ADRs times their rules add up.
  */
 type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number } | number;
-/** The key of a document's parse problems among its runs. */
-const PARSE_RUN = '';
+/** A document's runs: its parse problems first, then one per rule of its kind (`rulesByKind` order). */
+type Runs = RuleRun[];
 
 interface Analysis {
   snapshot: Snapshot;
@@ -101,11 +101,19 @@ export class Engine {
   /** The URIs of the files in the order snapshots list documents; kept until a file comes, goes or changes kind. */
   private orderedUris?: string[];
   /** Rule runs per document and rule id; a new text is a new document, so its runs go with the old one. */
-  private runs = new WeakMap<AnalysedDocument, Map<string, RuleRun>>();
+  private runs = new WeakMap<AnalysedDocument, Runs>();
+  /** The rules with a check, by the kind of document they check. */
+  private readonly rulesByKind = new Map<DocumentKind, Rule[]>();
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
     this.folders = [...options.folders];
+    for (const rule of options.rules ?? RULES) {
+      if (!rule.check) continue;
+      const list = this.rulesByKind.get(rule.meta.appliesTo);
+      if (list) list.push(rule);
+      else this.rulesByKind.set(rule.meta.appliesTo, [rule]);
+    }
   }
 
   setSettings(settings: EngineSettings): void {
@@ -252,7 +260,7 @@ export class Engine {
       const document = this.parse(entry);
       if (!document) continue;
       const runs = this.runsOf(document);
-      let run = runs.get(PARSE_RUN);
+      let run = runs[0];
       if (run === undefined) {
         const problems: Finding[] = [];
         for (const problem of document.problems) {
@@ -261,31 +269,25 @@ export class Engine {
           problems.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
         }
         run = keep(problems, undefined, 0, snapshot.revision);
-        runs.set(PARSE_RUN, run);
+        runs[0] = run;
       }
       if (typeof run === 'object') for (const finding of run.findings) add(finding);
     }
     yield;
     // Document by document, so that a document's configuration and runs are looked up once for all its rules.
     const tracking = new ReadTracking(snapshot);
-    const rulesByKind = new Map<DocumentKind, Rule[]>();
-    for (const rule of this.options.rules ?? RULES) {
-      if (!rule.check) continue;
-      const list = rulesByKind.get(rule.meta.appliesTo);
-      if (list) list.push(rule);
-      else rulesByKind.set(rule.meta.appliesTo, [rule]);
-    }
-    for (const [kind, rules] of rulesByKind) {
+    for (const [kind, rules] of this.rulesByKind) {
       for (const document of snapshot.documents(kind)) {
         const config = this.configFor(document.uri);
         const runs = this.runsOf(document);
-        for (const rule of rules) {
+        for (let i = 0; i < rules.length; i++) {
+          const rule = rules[i];
           const configured = this.severity(config, rule.meta.id);
           if (!configured) continue;
-          let run = runs.get(rule.meta.id);
+          let run = runs[i + 1];
           if (run === undefined || !this.current(run)) {
             run = this.check(rule, document, tracking, config, configured);
-            runs.set(rule.meta.id, run);
+            runs[i + 1] = run;
             yield;
           }
           if (typeof run === 'number') continue;
@@ -352,9 +354,9 @@ export class Engine {
     return true;
   }
 
-  private runsOf(document: AnalysedDocument): Map<string, RuleRun> {
+  private runsOf(document: AnalysedDocument): Runs {
     let runs = this.runs.get(document);
-    if (!runs) this.runs.set(document, (runs = new Map()));
+    if (!runs) this.runs.set(document, (runs = []));
     return runs;
   }
 

@@ -40,12 +40,13 @@ export const rule = defineRule<AdrDocument>({
  * Template text left in one ADR. It depends on the document alone, while the empty-section check depends on its
  * collection's convention, so that the rule re-runs on every ADR after any ADR edit: this part is kept per document.
  */
-const scanned = new WeakMap<AdrDocument, Report[]>();
+const scanned = new WeakMap<AdrDocument, readonly Report[]>();
+const NONE: readonly Report[] = Object.freeze([]);
 
-function placeholders(adr: AdrDocument): Report[] {
-  let found = scanned.get(adr);
-  if (found) return found;
-  found = [];
+function placeholders(adr: AdrDocument): readonly Report[] {
+  const cached = scanned.get(adr);
+  if (cached) return cached;
+  const found: Report[] = [];
   const { markdown, text } = adr;
   const place = (span: Span) => ({ uri: adr.uri, lines: adr.lines, span });
   const regions: Span[] = [...markdown.paragraphs.map((p) => p.span), ...markdown.headings.map((h) => h.textSpan)];
@@ -76,6 +77,8 @@ function placeholders(adr: AdrDocument): Report[] {
       flag([start, start + match[0].length], `'${match[0].length > 40 ? match[0].slice(0, 37) + '…}' : match[0]}'`);
     }
   }
-  scanned.set(adr, found);
-  return found;
+  // Most ADRs have none: one shared empty list instead of ten thousand.
+  const kept = found.length === 0 ? NONE : found;
+  scanned.set(adr, kept);
+  return kept;
 }
