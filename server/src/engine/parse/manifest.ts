@@ -14,7 +14,7 @@ import {
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import { validate } from './validate';
-import { duplicateKeys, locate, nodeSpan, scalarKey, yamlErrorMessage, yamlErrorProblem, type PathSegment } from './yamlAst';
+import { duplicateKeys, findPair, locate, nodeSpan, plainValue, scalarKey, yamlErrorMessage, yamlErrorProblem, type PathSegment } from './yamlAst';
 
 export const SUPPORTED_VERSIONS = [1] as const;
 
@@ -64,7 +64,6 @@ export interface ParseOptions {
 
 /** Reads a manifest. Never throws: what cannot be read becomes a problem. */
 export function parseManifest(uri: string, text: string, options: ParseOptions = {}): ManifestDocument {
-  const maxAliasCount = options.maxAliasCount ?? 100;
   const lines = new LineIndex(text);
   const yaml = parseDocument(text, YAML_OPTIONS);
   const problems: ParseProblem[] = [];
@@ -79,61 +78,86 @@ export function parseManifest(uri: string, text: string, options: ParseOptions =
     elements: { teams: new Map(), components: new Map(), datastores: new Map(), channels: new Map() },
     problems,
   };
-
   for (const error of yaml.errors) {
     problems.push(yamlErrorProblem(error, text.length));
   }
+  // Duplicate keys are found while the values are read (one walk for both); they go before the other problems.
+  const duplicates: Pair[] = [];
+  readContents(manifest, options.maxAliasCount ?? 100, duplicates);
+  const found: ParseProblem[] = [];
+  reportDuplicates(duplicates, found);
+  problems.splice(yaml.errors.length, 0, ...found);
+  problems.sort((a, b) => a.span[0] - b.span[0]);
+  return manifest;
+}
+
+function readContents(manifest: ManifestDocument, maxAliasCount: number, duplicates: Pair[]): void {
+  const { yaml, problems } = manifest;
   const contents = yaml.contents as Node | null;
-  reportDuplicateKeys(contents, problems);
   if (!isMap(contents)) {
-    if (contents !== null || text.trim().length > 0) {
+    duplicates.push(...duplicateKeys(contents));
+    if (contents !== null || manifest.text.trim().length > 0) {
       if (yaml.errors.length === 0) {
         problems.push({ ruleId: 'manifest-version', span: nodeSpan(contents) ?? [0, 0], message: 'A manifest is a YAML map that starts with `archframe: 1`.' });
       }
     } else {
       problems.push({ ruleId: 'manifest-version', span: [0, 0], message: 'Empty manifest: start it with `archframe: 1` and `system: <name>`.' });
     }
-    return manifest;
+    return;
   }
-
-  if (!checkVersion(contents, problems)) return manifest;
+  if (!checkVersion(contents, problems)) {
+    duplicates.push(...duplicateKeys(contents));
+    return;
+  }
   manifest.readable = true;
+  duplicates.push(...duplicateKeys(contents, true));
 
-  const toJs = valueReader(yaml, maxAliasCount, problems);
-
-  // Top-level fields other than the element maps.
+  const toJs = valueReader(yaml, maxAliasCount, problems, duplicates);
+  // Top-level fields other than the element maps; each value is read once (a second `components:` is read for its duplicates only).
   const rootValue: Record<string, unknown> = {};
+  const sections = new Map<ElementSection, Pair>();
   for (const pair of contents.items) {
     const key = scalarKey(pair);
-    if (key === undefined || (ELEMENT_SECTION_NAMES as string[]).includes(key)) continue;
-    const converted = toJs(pair.value as Node | null);
-    if (converted.ok) rootValue[key] = converted.value;
+    if (key !== undefined && (ELEMENT_SECTION_NAMES as string[]).includes(key) && !sections.has(key as ElementSection)) {
+      sections.set(key as ElementSection, pair);
+    } else if (key === undefined || (ELEMENT_SECTION_NAMES as string[]).includes(key)) {
+      duplicates.push(...duplicateKeys(pair.value as Node | null));
+    } else {
+      const converted = toJs(pair.value as Node | null);
+      if (converted.ok) rootValue[key] = converted.value;
+    }
   }
-  const versionKey = nodeSpan(contents.items.find((p) => scalarKey(p) === 'archframe')?.key as Node);
+  const versionKey = nodeSpan(findPair(contents, 'archframe')?.key as Node);
   // The model keeps every valid top-level field even when a required one (system) is missing.
   manifest.root = validate(rootSchema, rootValue, contents, [], problems, versionKey, rootSchema.partial()) ?? {};
 
   for (const section of ELEMENT_SECTION_NAMES) {
-    const pair = contents.items.find((p) => scalarKey(p) === section);
+    const pair = sections.get(section);
     if (!pair) continue;
     const sectionNode = pair.value as Node | null;
     if (sectionNode === null || (isScalar(sectionNode) && sectionNode.value === null)) continue;
     if (!isMap(sectionNode)) {
+      duplicates.push(...duplicateKeys(sectionNode));
       problems.push({ ruleId: 'schema-type', span: nodeSpan(sectionNode) ?? nodeSpan(pair.key as Node) ?? [0, 0], message: `'${section}' must be a map of names to ${section}.` });
       continue;
     }
-    readSection(manifest, section, sectionNode, toJs);
+    duplicates.push(...duplicateKeys(sectionNode, true));
+    readSection(manifest, section, sectionNode, toJs, duplicates);
   }
-  problems.sort((a, b) => a.span[0] - b.span[0]);
-  return manifest;
 }
 
 export type ValueReader = (node: Node | null | undefined) => { value: unknown; ok: boolean };
 
-/** Converts YAML nodes to plain values, refusing alias bombs with a problem instead of expanding them. */
-export function valueReader(yaml: Document.Parsed, maxAliasCount: number, problems: ParseProblem[]): ValueReader {
+/**
+ * Converts YAML nodes to plain values, refusing alias bombs with a problem instead of expanding them.
+ * With `duplicates`, the duplicate keys inside each value read are added to it.
+ */
+export function valueReader(yaml: Document.Parsed, maxAliasCount: number, problems: ParseProblem[], duplicates?: Pair[]): ValueReader {
   return (node) => {
     if (!node) return { value: null, ok: true };
+    const plain = plainValue(node, duplicates ?? []);
+    if (plain) return { value: plain.value, ok: true };
+    if (duplicates) duplicates.push(...duplicateKeys(node));
     try {
       return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
     } catch (error) {
@@ -144,11 +168,13 @@ export function valueReader(yaml: Document.Parsed, maxAliasCount: number, proble
   };
 }
 
-function readSection<S extends ElementSection>(manifest: ManifestDocument, section: S, sectionNode: YAMLMap, toJs: ValueReader): void {
+function readSection<S extends ElementSection>(manifest: ManifestDocument, section: S, sectionNode: YAMLMap, toJs: ValueReader, duplicates: Pair[]): void {
   const elements = manifest.elements[section] as Map<string, ManifestElement<S>>;
   for (const pair of sectionNode.items) {
     const element = readElement(manifest, section, pair, toJs, manifest.problems);
     if (element) elements.set(element.name, element);
+    // An entry whose name is not a plain string is not read: its duplicates are looked for on their own.
+    else if (scalarKey(pair) === undefined) duplicates.push(...duplicateKeys(pair.value as Node | null));
   }
 }
 
@@ -207,7 +233,11 @@ function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
 export const DUPLICATE_KEY_MESSAGE = 'YAML: map keys must be unique';
 
 export function reportDuplicateKeys(contents: Node | null, problems: ParseProblem[], shallow = false): void {
-  for (const pair of duplicateKeys(contents, shallow)) {
+  reportDuplicates(duplicateKeys(contents, shallow), problems);
+}
+
+function reportDuplicates(pairs: readonly Pair[], problems: ParseProblem[]): void {
+  for (const pair of pairs) {
     problems.push({ ruleId: 'yaml-syntax', span: nodeSpan(pair.key as Node) ?? [0, 0], message: `${DUPLICATE_KEY_MESSAGE}; '${scalarKey(pair)}' is already a key of this map.` });
   }
 }

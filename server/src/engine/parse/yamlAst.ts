@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, YAMLSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Span } from '../text/types';
 
 export type PathSegment = string | number;
@@ -92,6 +92,89 @@ export function duplicateKeys(root: Node | null | undefined, shallow = false): P
     }
   }
   return duplicates;
+}
+
+/** What plainValue() leaves to yaml's own toJS. */
+const UNUSUAL: unique symbol = Symbol('unusual');
+
+/**
+ * The plain value of a node, exactly as yaml's `node.toJS(doc)` gives it, with the duplicate keys of its maps
+ * (as duplicateKeys() finds them) added to `duplicates`: both in one walk, which is cheaper than the two, above
+ * all on a first parse, before the code is compiled. Only for the plain case: undefined (and nothing added) when
+ * the node holds an anchor, an alias, a merge key, a key that is not a plain scalar, a pair in a sequence or a
+ * value of a YAML 1.1 type (set, ordered map, timestamp, binary); the caller then uses toJS and duplicateKeys.
+ */
+export function plainValue(node: Node | null | undefined, duplicates: Pair[]): { value: unknown } | undefined {
+  const found: Pair[] = [];
+  let value: unknown;
+  try {
+    value = plain(node, found);
+  } catch {
+    // Nested too deeply for the stack: toJS decides what that gives.
+    return undefined;
+  }
+  if (value === UNUSUAL) return undefined;
+  for (const pair of found) duplicates.push(pair);
+  return { value };
+}
+
+function plain(node: unknown, duplicates: Pair[]): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) {
+    const value = node.value;
+    if (node.anchor || (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return UNUSUAL;
+    return value;
+  }
+  if (isMap(node)) {
+    if (node.anchor || node.constructor !== YAMLMap) return UNUSUAL;
+    const items = node.items;
+    const result: Record<string, unknown> = {};
+    // Keys seen, for duplicates; small maps (nearly all of them) compare with the keys before instead of hashing.
+    let seen: Set<string> | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const pair = items[i];
+      if (!isPair(pair)) return UNUSUAL;
+      const key = pair.key;
+      if (!isScalar(key) || key.anchor) return UNUSUAL;
+      const keyValue = key.value;
+      if (keyValue !== null && typeof keyValue !== 'string' && typeof keyValue !== 'number' && typeof keyValue !== 'boolean') return UNUSUAL;
+      if (keyValue === '<<') return UNUSUAL;
+      const name = keyValue === null ? '' : String(keyValue);
+      if (keyValue !== null) {
+        if (items.length > 8) {
+          seen ??= new Set();
+          if (seen.has(name)) duplicates.push(pair);
+          else seen.add(name);
+        } else {
+          for (let j = 0; j < i; j++) {
+            const before = (items[j].key as Scalar).value;
+            if (before !== null && String(before) === name) {
+              duplicates.push(pair);
+              break;
+            }
+          }
+        }
+      }
+      const value = plain(pair.value, duplicates);
+      if (value === UNUSUAL) return UNUSUAL;
+      // As yaml does: a key that exists on every object (__proto__, toString...) becomes an own property.
+      if (name in result) Object.defineProperty(result, name, { value, writable: true, enumerable: true, configurable: true });
+      else result[name] = value;
+    }
+    return result;
+  }
+  if (isSeq(node)) {
+    if (node.anchor || node.constructor !== YAMLSeq) return UNUSUAL;
+    const result: unknown[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) return UNUSUAL;
+      const value = plain(item, duplicates);
+      if (value === UNUSUAL) return UNUSUAL;
+      result.push(value);
+    }
+    return result;
+  }
+  return UNUSUAL;
 }
 
 /** Forgets the cached key index of a map whose items changed. */
