@@ -175,6 +175,142 @@ class ParsedMarkdown implements MarkdownDocument {
   }
 }
 
+/*
+ * The parts of a document (headings, sections, paragraphs, list items, links,
+ * comments) keep their places as offsets and make each span when it is read:
+ * a span is an array of two numbers (64 bytes with its elements), and a
+ * workspace of 10,000 ADRs holds over 400,000 of them. A span read is a new
+ * array each time; writing one sets the offsets.
+ */
+
+/** A part of a document, at `span`. */
+abstract class Placed {
+  constructor(
+    protected from: number,
+    protected to: number,
+  ) {}
+
+  get span(): Span {
+    return [this.from, this.to];
+  }
+
+  set span(span: Span) {
+    [this.from, this.to] = span;
+  }
+}
+
+class Heading extends Placed implements MarkdownHeading {
+  constructor(
+    public level: number,
+    public text: string,
+    span: Span,
+    private textFrom: number,
+    private textTo: number,
+  ) {
+    super(span[0], span[1]);
+  }
+
+  get textSpan(): Span {
+    return [this.textFrom, this.textTo];
+  }
+
+  set textSpan(span: Span) {
+    [this.textFrom, this.textTo] = span;
+  }
+}
+
+class Section extends Placed implements MarkdownSection {
+  children: MarkdownSection[] = [];
+  parent: MarkdownSection | undefined = undefined;
+
+  constructor(
+    public heading: MarkdownHeading,
+    from: number,
+    to: number,
+    private bodyFrom: number,
+  ) {
+    super(from, to);
+  }
+
+  /** From after the heading line to the section's end (writing it moves the section's end too). */
+  get bodySpan(): Span {
+    return [this.bodyFrom, this.to];
+  }
+
+  set bodySpan(span: Span) {
+    [this.bodyFrom, this.to] = span;
+  }
+}
+
+/** A paragraph or a comment: a span and its text. */
+class Block extends Placed implements MarkdownBlock, MarkdownComment {
+  constructor(
+    span: Span,
+    public text: string,
+  ) {
+    super(span[0], span[1]);
+  }
+}
+
+class ListItem extends Placed implements MarkdownListItem {
+  constructor(
+    span: Span,
+    private contentFrom: number,
+    private contentTo: number,
+    public text: string,
+    public marker: string,
+    public ordered: boolean,
+    public depth: number,
+    public checked: boolean | undefined,
+  ) {
+    super(span[0], span[1]);
+  }
+
+  get contentSpan(): Span {
+    return [this.contentFrom, this.contentTo];
+  }
+
+  set contentSpan(span: Span) {
+    [this.contentFrom, this.contentTo] = span;
+  }
+}
+
+class Link extends Placed implements MarkdownLink {
+  constructor(
+    public text: string,
+    private textFrom: number,
+    private textTo: number,
+    public destination: string,
+    private destinationFrom: number,
+    private destinationTo: number,
+    span: Span,
+    public image: boolean,
+    public autolink: boolean,
+  ) {
+    super(span[0], span[1]);
+  }
+
+  get textSpan(): Span {
+    return [this.textFrom, this.textTo];
+  }
+
+  set textSpan(span: Span) {
+    [this.textFrom, this.textTo] = span;
+  }
+
+  get destinationSpan(): Span {
+    return [this.destinationFrom, this.destinationTo];
+  }
+
+  set destinationSpan(span: Span) {
+    [this.destinationFrom, this.destinationTo] = span;
+  }
+}
+
+function link(text: string, textSpan: Span, destination: string, destinationSpan: Span, span: Span, image: boolean, autolink: boolean): MarkdownLink {
+  return new Link(text, textSpan[0], textSpan[1], destination, destinationSpan[0], destinationSpan[1], span, image, autolink);
+}
+
 /** The front matter; its yaml Document (about 3 KB for three keys) is parsed again when asked for, not kept. */
 class ParsedFrontMatter implements FrontMatter {
   constructor(
@@ -215,8 +351,6 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
   const text = frontMatter ? blank(source, [toSource(frontMatter.span[0]), toSource(frontMatter.span[1])]) : source;
   const tree = parser.parse(text);
   const document = new ParsedMarkdown(original, frontMatter);
-  /** The content span of the list item being read: its first paragraph shares the array. */
-  let itemContent: Span | undefined;
   const definitions = new Map<string, { destination: string; span: Span }>();
   const referenceLinks: { link: MarkdownLink; label: string }[] = [];
   const cursor = tree.cursor();
@@ -235,7 +369,7 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
       const span = trimSpan(text, [node.from, node.to]);
       const value = text.slice(span[0], span[1]);
       const whole: Span = node.parent?.name === 'Autolink' ? [node.parent.from, node.parent.to] : span;
-      document.links.push({ text: value, textSpan: span, destination: value, destinationSpan: span, span: whole, image: false, autolink: true });
+      document.links.push(link(value, span, value, span, whole, false, true));
     } else if (name === 'LinkReference') {
       const label = node.getChild('LinkLabel');
       const url = node.getChild('URL');
@@ -245,18 +379,15 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
         if (!definitions.has(key)) definitions.set(key, { destination: text.slice(span[0], span[1]), span });
       }
     } else if (name === 'ListItem') {
-      const item = readListItem(text, node);
-      itemContent = item.contentSpan;
-      document.listItems.push(item);
+      document.listItems.push(readListItem(text, node));
     } else if (name === 'Table') {
       document.tables.push(readTable(text, node));
     } else if (name === 'CommentBlock' || name === 'Comment') {
       const span = trimSpan(text, [node.from, node.to]);
-      document.comments.push({ span, text: text.slice(span[0] + 4, Math.max(span[0] + 4, span[1] - 3)).trim() });
+      document.comments.push(new Block(span, text.slice(span[0] + 4, Math.max(span[0] + 4, span[1] - 3)).trim()));
     } else if (name === 'Paragraph') {
-      let span = trimSpan(text, [node.from, node.to]);
-      if (itemContent && itemContent[0] === span[0] && itemContent[1] === span[1]) span = itemContent;
-      document.paragraphs.push({ span, text: inlineText(text, node, span) });
+      const span = trimSpan(text, [node.from, node.to]);
+      document.paragraphs.push(new Block(span, inlineText(text, node, span)));
     }
     if (CODE_NODES.has(name)) document.code.push(trimSpan(text, [node.from, node.to]));
   } while (nextNode(cursor, CODE_NODES));
@@ -346,13 +477,7 @@ function blank(text: string, span: Span): string {
 }
 
 function mapToOriginal(document: MarkdownDocument, map: (offset: number) => number): void {
-  // A span shared by two parts (a list item's content and its paragraph) stays shared.
-  const mapped = new Map<Span, Span>();
-  const span = (s: Span): Span => {
-    let out = mapped.get(s);
-    if (!out) mapped.set(s, (out = [map(s[0]), map(s[1])]));
-    return out;
-  };
+  const span = (s: Span): Span => [map(s[0]), map(s[1])];
   for (const heading of document.headings) {
     heading.span = span(heading.span);
     heading.textSpan = span(heading.textSpan);
@@ -427,7 +552,7 @@ function readHeading(text: string, node: SyntaxNode): MarkdownHeading {
     if (mark) contentEnd = mark.from;
   }
   const textSpan = trimSpan(text, [contentStart, Math.max(contentStart, contentEnd)]);
-  return { level, text: inlineText(text, node, textSpan).replace(/\s+/g, ' ').trim(), span, textSpan };
+  return new Heading(level, inlineText(text, node, textSpan).replace(/\s+/g, ' ').trim(), span, textSpan[0], textSpan[1]);
 }
 
 function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?: string } | undefined {
@@ -443,12 +568,12 @@ function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?:
   const linkText = inlineText(text, node, textSpan).replace(/\s+/g, ' ').trim();
   if (url) {
     const destination = destinationSpan(text, url);
-    return { link: { text: linkText, textSpan, destination: text.slice(destination[0], destination[1]), destinationSpan: destination, span, image, autolink: false } };
+    return { link: link(linkText, textSpan, text.slice(destination[0], destination[1]), destination, span, image, false) };
   }
   // Reference link: [text][label], [text][] or [text].
   const labelText = label ? text.slice(label.from + 1, label.to - 1) : '';
   return {
-    link: { text: linkText, textSpan, destination: '', destinationSpan: textSpan, span, image, autolink: false },
+    link: link(linkText, textSpan, '', textSpan, span, image, false),
     label: labelText.trim() === '' ? text.slice(textSpan[0], textSpan[1]) : labelText,
   };
 }
@@ -485,7 +610,7 @@ function readListItem(text: string, node: SyntaxNode): MarkdownListItem {
     contentSpan = [at, at];
     first = null;
   }
-  return { span: trimSpan(text, [node.from, node.to]), contentSpan, text: text_.replace(/\s+/g, ' ').trim(), marker, ordered, depth, checked };
+  return new ListItem(trimSpan(text, [node.from, node.to]), contentSpan[0], contentSpan[1], text_.replace(/\s+/g, ' ').trim(), marker, ordered, depth, checked);
 }
 
 function readTable(text: string, node: SyntaxNode): MarkdownTable {
@@ -553,9 +678,8 @@ function buildSections(headings: readonly MarkdownHeading[], length: number, tex
         break;
       }
     }
-    const bodyStart = Math.min(end, lineBreakAfter(text, heading.span[1]));
-    // `parent` is written now (undefined at the top) so that every section has the same shape.
-    const section: MarkdownSection = { heading, span: [heading.span[0], end], bodySpan: [bodyStart, end], children: [], parent: undefined };
+    const [start, headingEnd] = heading.span;
+    const section = new Section(heading, start, end, Math.min(end, lineBreakAfter(text, headingEnd)));
     while (stack.length > 0 && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
     const parent = stack[stack.length - 1];
     if (parent) {

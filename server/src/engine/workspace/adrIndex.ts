@@ -4,39 +4,92 @@ import { resolveRelative } from '../text/uri';
 /** `ADR-7`, `ADR 0007`, `adr7`, `7`, `#7`, and prefixed ids of collections that use them (`API-012`). */
 const ID = /^(?:(adr|[a-z]{2,6})[-_ ]?#?\s*)?#?0*(\d{1,6})$/i;
 
+/** The order of a collection's ADRs: by URI. */
+const byFile = (a: AdrDocument, b: AdrDocument) => a.uri.localeCompare(b.uri);
+
+/**
+ * A map from keys to one value or several. Most keys hold one ADR: no list is
+ * made for them (the index is made again for every snapshot, after every edit
+ * of an ADR, so what it keeps is allocated again each time).
+ */
+class MultiMap<K, V extends object> {
+  private readonly map = new Map<K, V | V[]>();
+
+  add(key: K, value: V): void {
+    const found = this.map.get(key);
+    if (found === undefined) this.map.set(key, value);
+    else if (Array.isArray(found)) found.push(value);
+    else this.map.set(key, [found, value]);
+  }
+
+  get(key: K): readonly V[] {
+    const found = this.map.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  }
+
+  /** The values of a key, in a list of the caller's own. */
+  list(key: K): V[] {
+    const found = this.map.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
+  }
+}
+
 /**
  * The workspace's ADRs, for resolving references by number (`ADR-7`,
  * `ADR-0007`, `7`), prefixed id (`API-12`), relative path (with or without
  * `.md`) or log4brains slug (`20201016-use-the-slug`). Numbers are looked up
  * in the referring document's collection first, then anywhere.
+ *
+ * A new index is made for every snapshot: each table is built on its first use,
+ * and holds no key it does not need (numbers are keys as they are; a stem
+ * already in lower case is the document's own string).
  */
 export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
-  const byUri = new Map<string, AdrDocument>();
-  const byId = new Map<string, AdrDocument[]>();
-  const byStem = new Map<string, AdrDocument[]>();
-  const collections = new Map<string, AdrDocument[]>();
-  // Rules ask for a document's collection many times per analysis; collectionOf() splits the URI each time.
-  const collectionKeys = new Map<string, string>();
-  const keyOf = (uri: string) => collectionKeys.get(uri) ?? collectionOf(uri);
-  for (const document of documents) {
-    byUri.set(document.uri, document);
-    if (document.number !== undefined) push(byId, idKey(document.prefix, document.number), document);
-    push(byStem, document.stem.toLowerCase(), document);
-    const key = collectionOf(document.uri);
-    collectionKeys.set(document.uri, key);
-    push(collections, key, document);
-  }
-  for (const list of collections.values()) list.sort((a, b) => a.uri.localeCompare(b.uri));
-  let incoming: Map<string, { from: AdrDocument; reference: AdrReference }[]> | undefined;
-  let incomingRelations: Map<string, { from: AdrDocument; relation: AdrRelation }[]> | undefined;
+  let byUri: Map<string, AdrDocument> | undefined;
+  let byId: MultiMap<number | string, AdrDocument> | undefined;
+  let byStem: MultiMap<string, AdrDocument> | undefined;
+  let collections: Map<string, AdrDocument[]> | undefined;
+  let incoming: MultiMap<string, { from: AdrDocument; reference: AdrReference }> | undefined;
+  let incomingRelations: MultiMap<string, { from: AdrDocument; relation: AdrRelation }> | undefined;
   const omitsStatus = new Map<string, boolean>();
-  let numbers: Map<string, AdrDocument[]> | undefined;
 
-  const pick = (candidates: readonly AdrDocument[] | undefined, fromUri?: string) => {
-    if (!candidates || candidates.length === 0) return undefined;
-    if (fromUri) {
-      const home = keyOf(fromUri);
-      const near = candidates.find((c) => keyOf(c.uri) === home);
+  const uris = () => (byUri ??= new Map(documents.map((d) => [d.uri, d])));
+  const ids = () => {
+    if (!byId) {
+      byId = new MultiMap();
+      for (const document of documents) if (document.number !== undefined) byId.add(idKey(document.prefix, document.number), document);
+    }
+    return byId;
+  };
+  const stems = () => {
+    if (!byStem) {
+      byStem = new MultiMap();
+      for (const document of documents) {
+        const lower = document.stem.toLowerCase();
+        byStem.add(lower === document.stem ? document.stem : lower, document);
+      }
+    }
+    return byStem;
+  };
+  const folders = () => {
+    if (!collections) {
+      collections = new Map();
+      for (const document of documents) {
+        const key = collectionOf(document.uri);
+        const list = collections.get(key);
+        if (list) list.push(document);
+        else collections.set(key, [document]);
+      }
+      for (const list of collections.values()) list.sort(byFile);
+    }
+    return collections;
+  };
+
+  const pick = (candidates: readonly AdrDocument[], fromUri?: string) => {
+    if (candidates.length === 0) return undefined;
+    if (fromUri && candidates.length > 1) {
+      const home = collectionOf(fromUri);
+      const near = candidates.find((c) => collectionOf(c.uri) === home);
       if (near) return near;
     }
     return candidates[0];
@@ -49,24 +102,25 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
       const id = ID.exec(text);
       if (id) {
         const prefix = id[1] && !/^adr$/i.test(id[1]) ? id[1].toUpperCase() : undefined;
-        return pick(byId.get(idKey(prefix, Number(id[2]))), fromUri);
+        return pick(ids().get(idKey(prefix, Number(id[2]))), fromUri);
       }
       if (fromUri && text !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(text)) {
         const path = text.split('#')[0];
         if (path !== '') {
           const uri = resolveRelative(fromUri, path);
-          const found = byUri.get(uri) ?? (/\.(md|markdown)$/i.test(path) ? undefined : (byUri.get(uri + '.md') ?? byUri.get(uri.replace(/\/$/, '') + '/README.md')));
+          const map = uris();
+          const found = map.get(uri) ?? (/\.(md|markdown)$/i.test(path) ? undefined : (map.get(uri + '.md') ?? map.get(uri.replace(/\/$/, '') + '/README.md')));
           if (found) return found;
         }
       }
-      return pick(byStem.get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
+      return pick(stems().get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
     },
-    collection: (uri) => collections.get(keyOf(uri)) ?? [],
+    collection: (uri) => folders().get(collectionOf(uri)) ?? [],
     collectionOf,
     collectionOmitsStatus(uri) {
       // A folder of one or two ADRs shows no convention: judge by all ADRs then.
-      const collection = collections.get(keyOf(uri)) ?? [];
-      const key = collection.length >= 3 ? keyOf(uri) : '';
+      const collection = folders().get(collectionOf(uri)) ?? [];
+      const key = collection.length >= 3 ? collectionOf(uri) : '';
       let omitted = omitsStatus.get(key);
       if (omitted === undefined) {
         const list = collection.length >= 3 ? collection : documents;
@@ -77,40 +131,41 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
       return omitted;
     },
     nextNumber(collectionUri) {
-      const list = collections.get(collectionUri.replace(/\/+$/, '')) ?? [];
+      const list = folders().get(collectionUri.replace(/\/+$/, '')) ?? [];
       return list.reduce((max, d) => Math.max(max, d.number ?? 0), 0) + 1;
     },
     referencesTo(adr) {
       if (!incoming) {
-        incoming = new Map();
+        incoming = new MultiMap();
         for (const from of documents) {
           for (const reference of from.references) {
             const target = index.resolve(reference.target, from.uri);
-            if (target && target !== from) push(incoming, target.uri, { from, reference });
+            if (target && target !== from) incoming.add(target.uri, { from, reference });
           }
         }
       }
-      return incoming.get(adr.uri) ?? [];
+      return incoming.list(adr.uri);
     },
     relationsTo(adr) {
       if (!incomingRelations) {
-        incomingRelations = new Map();
+        incomingRelations = new MultiMap();
         for (const from of documents) {
           for (const relation of from.relations) {
             const target = index.resolve(relation.target, from.uri);
-            if (target && target !== from) push(incomingRelations, target.uri, { from, relation });
+            if (target && target !== from) incomingRelations.add(target.uri, { from, relation });
           }
         }
       }
-      return incomingRelations.get(adr.uri) ?? [];
+      return incomingRelations.list(adr.uri);
     },
-    get: (uri) => byUri.get(uri),
+    get: (uri) => uris().get(uri),
     numbered(uri, number, prefix) {
-      if (!numbers) {
-        numbers = new Map();
-        for (const [collection, list] of collections) for (const d of list) if (d.number !== undefined) push(numbers, `${collection}|${idKey(d.prefix, d.number)}`, d);
-      }
-      return numbers.get(`${keyOf(uri)}|${idKey(prefix, number)}`) ?? [];
+      // The ADRs with this id, those of the document's collection, in the collection's order.
+      const home = collectionOf(uri);
+      const same = ids()
+        .get(idKey(prefix, number))
+        .filter((d) => collectionOf(d.uri) === home);
+      return same.length > 1 ? same.sort(byFile) : same;
     },
   };
   return index;
@@ -125,12 +180,7 @@ export function collectionOf(uri: string): string {
   return parts.join('/');
 }
 
-function idKey(prefix: string | undefined, number: number): string {
-  return `${prefix ?? 'ADR'}-${number}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The key of an id: its number for ADR ids (most of them), `API-12` for other prefixes. */
+function idKey(prefix: string | undefined, number: number): number | string {
+  return prefix === undefined || prefix === 'ADR' ? number : `${prefix}-${number}`;
 }
