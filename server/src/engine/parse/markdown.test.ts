@@ -120,6 +120,16 @@ describe('markdown layer', () => {
     }
   });
 
+  it('reads texts over several lines, tabs and repeated spaces as single spaces', () => {
+    const text = '---\ntitle: x\n---\n# Use  \tKafka\n\n- first\n  line, see [the\n  old one](0003-old.md)\n- plain item\n';
+    const md = parseMarkdown(text);
+    assert.deepEqual(md.headings.map((h) => h.text), ['Use Kafka']);
+    assert.deepEqual(md.listItems.map((i) => i.text), ['first line, see the old one', 'plain item']);
+    assert.deepEqual(md.links.map((l) => l.text), ['the old one']);
+    assert.deepEqual(md.tables, []);
+    assert.deepEqual(md.sections[0].children, []);
+  });
+
   it('reports a broken front matter without throwing', () => {
     const md = parseMarkdown('---\nstatus: [unclosed\n---\n# T\n');
     assert.ok(md.frontMatter && md.frontMatter.errors.length > 0);

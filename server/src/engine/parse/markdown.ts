@@ -348,8 +348,11 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
   const read = readFrontMatter(original);
   const frontMatter = read?.frontMatter;
   const { source, fromSource, toSource } = stripCarriageReturns(original);
-  const text = frontMatter ? blank(source, [toSource(frontMatter.span[0]), toSource(frontMatter.span[1])]) : source;
-  const tree = parser.parse(text);
+  const lezerText = frontMatter ? blank(source, [toSource(frontMatter.span[0]), toSource(frontMatter.span[1])]) : source;
+  const tree = parser.parse(lezerText);
+  // Texts are read from the original when lezer's text differs from it only by the blanked front matter (where no
+  // node is): the headings' and paragraphs' texts are then slices of the text the document keeps anyway, not of a copy.
+  const text = source === original ? original : lezerText;
   const document = new ParsedMarkdown(original, frontMatter);
   const definitions = new Map<string, { destination: string; span: Span }>();
   const referenceLinks: { link: MarkdownLink; label: string }[] = [];
@@ -408,9 +411,15 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
   return { markdown: document, yaml: read?.yaml };
 }
 
-/** A copy of a list at its exact size (a list grown by push() keeps spare room), for lists kept in a model. */
+/**
+ * The empty list of every model: most lists of a document are empty (its tables, comments, code, most sections'
+ * children), and an empty list is 32 bytes. Frozen: nothing adds to a model's lists once it is parsed.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A copy of a list at its exact size (a list grown by push() keeps spare room), or the shared empty list, for lists kept in a model. */
 export function compact<T>(list: T[]): T[] {
-  return list.length === 0 ? [] : list.slice();
+  return list.length === 0 ? (NONE as never[]) : list.slice();
 }
 
 type ListKey<T> = { [K in keyof T]-?: T[K] extends unknown[] ? K : never }[keyof T];
@@ -552,7 +561,7 @@ function readHeading(text: string, node: SyntaxNode): MarkdownHeading {
     if (mark) contentEnd = mark.from;
   }
   const textSpan = trimSpan(text, [contentStart, Math.max(contentStart, contentEnd)]);
-  return new Heading(level, inlineText(text, node, textSpan).replace(/\s+/g, ' ').trim(), span, textSpan[0], textSpan[1]);
+  return new Heading(level, collapseSpaces(inlineText(text, node, textSpan)).trim(), span, textSpan[0], textSpan[1]);
 }
 
 function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?: string } | undefined {
@@ -565,7 +574,7 @@ function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?:
   const label = node.getChild('LinkLabel');
   const span: Span = [node.from, node.to];
   const image = node.name === 'Image';
-  const linkText = inlineText(text, node, textSpan).replace(/\s+/g, ' ').trim();
+  const linkText = collapseSpaces(inlineText(text, node, textSpan)).trim();
   if (url) {
     const destination = destinationSpan(text, url);
     return { link: link(linkText, textSpan, text.slice(destination[0], destination[1]), destination, span, image, false) };
@@ -610,7 +619,7 @@ function readListItem(text: string, node: SyntaxNode): MarkdownListItem {
     contentSpan = [at, at];
     first = null;
   }
-  return new ListItem(trimSpan(text, [node.from, node.to]), contentSpan[0], contentSpan[1], text_.replace(/\s+/g, ' ').trim(), marker, ordered, depth, checked);
+  return new ListItem(trimSpan(text, [node.from, node.to]), contentSpan[0], contentSpan[1], collapseSpaces(text_).trim(), marker, ordered, depth, checked);
 }
 
 function readTable(text: string, node: SyntaxNode): MarkdownTable {
@@ -639,6 +648,11 @@ function readTable(text: string, node: SyntaxNode): MarkdownTable {
   }
   const [header, ...body] = rows;
   return { span: trimSpan(text, [node.from, node.to]), header: header ?? { span: [node.from, node.from], cells: [] }, rows: body };
+}
+
+/** Runs of white space as one space; the same string when there is nothing to change (a copy otherwise). */
+function collapseSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** The text of a span inside a node, markup (emphasis marks, link destinations, comments…) left out. */
