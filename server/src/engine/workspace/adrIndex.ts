@@ -8,6 +8,29 @@ const ID = /^(?:(adr|[a-z]{2,6})[-_ ]?#?\s*)?#?0*(\d{1,6})$/i;
 const byFile = (a: AdrDocument, b: AdrDocument) => a.uri.localeCompare(b.uri);
 
 /**
+ * Each document's collection key, found once per document: rules ask for it
+ * many times per analysis, and documents outlive snapshots (an edit makes a
+ * new index, not new documents). A collection's ADRs share one key string.
+ */
+const collectionKeys = new WeakMap<AdrDocument, string>();
+/** One string per collection key (a string is its own key here: nothing in it can go stale). */
+const sharedKeys = new Map<string, string>();
+
+function collectionKeyOf(document: AdrDocument): string {
+  let key = collectionKeys.get(document);
+  if (key === undefined) {
+    const computed = collectionOf(document.uri);
+    key = sharedKeys.get(computed);
+    if (key === undefined) {
+      if (sharedKeys.size >= 1000) sharedKeys.clear();
+      sharedKeys.set(computed, (key = computed));
+    }
+    collectionKeys.set(document, key);
+  }
+  return key;
+}
+
+/**
  * A map from keys to one value or several. Most keys hold one ADR: no list is
  * made for them (the index is made again for every snapshot, after every edit
  * of an ADR, so what it keeps is allocated again each time).
@@ -54,6 +77,10 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
   const omitsStatus = new Map<string, boolean>();
 
   const uris = () => (byUri ??= new Map(documents.map((d) => [d.uri, d])));
+  const keyOf = (uri: string) => {
+    const document = uris().get(uri);
+    return document ? collectionKeyOf(document) : collectionOf(uri);
+  };
   const ids = () => {
     if (!byId) {
       byId = new MultiMap();
@@ -75,7 +102,7 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
     if (!collections) {
       collections = new Map();
       for (const document of documents) {
-        const key = collectionOf(document.uri);
+        const key = collectionKeyOf(document);
         const list = collections.get(key);
         if (list) list.push(document);
         else collections.set(key, [document]);
@@ -88,8 +115,8 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
   const pick = (candidates: readonly AdrDocument[], fromUri?: string) => {
     if (candidates.length === 0) return undefined;
     if (fromUri && candidates.length > 1) {
-      const home = collectionOf(fromUri);
-      const near = candidates.find((c) => collectionOf(c.uri) === home);
+      const home = keyOf(fromUri);
+      const near = candidates.find((c) => collectionKeyOf(c) === home);
       if (near) return near;
     }
     return candidates[0];
@@ -115,12 +142,13 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
       }
       return pick(stems().get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
     },
-    collection: (uri) => folders().get(collectionOf(uri)) ?? [],
+    collection: (uri) => folders().get(keyOf(uri)) ?? [],
     collectionOf,
     collectionOmitsStatus(uri) {
       // A folder of one or two ADRs shows no convention: judge by all ADRs then.
-      const collection = folders().get(collectionOf(uri)) ?? [];
-      const key = collection.length >= 3 ? collectionOf(uri) : '';
+      const home = keyOf(uri);
+      const collection = folders().get(home) ?? [];
+      const key = collection.length >= 3 ? home : '';
       let omitted = omitsStatus.get(key);
       if (omitted === undefined) {
         const list = collection.length >= 3 ? collection : documents;
@@ -161,10 +189,10 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
     get: (uri) => uris().get(uri),
     numbered(uri, number, prefix) {
       // The ADRs with this id, those of the document's collection, in the collection's order.
-      const home = collectionOf(uri);
+      const home = keyOf(uri);
       const same = ids()
         .get(idKey(prefix, number))
-        .filter((d) => collectionOf(d.uri) === home);
+        .filter((d) => collectionKeyOf(d) === home);
       return same.length > 1 ? same.sort(byFile) : same;
     },
   };
