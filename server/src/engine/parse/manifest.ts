@@ -129,7 +129,7 @@ function readContents(manifest: ManifestDocument, maxAliasCount: number, duplica
   }
   const versionKey = nodeSpan(findPair(contents, 'archframe')?.key as Node);
   // The model keeps every valid top-level field even when a required one (system) is missing.
-  manifest.root = validate(rootSchema, rootValue, contents, [], problems, versionKey, rootSchema.partial()) ?? {};
+  manifest.root = validate(rootSchema, rootValue, contents, [], problems, versionKey, ROOT_MODEL_SCHEMA) ?? {};
 
   for (const section of ELEMENT_SECTION_NAMES) {
     const pair = sections.get(section);
@@ -145,6 +145,9 @@ function readContents(manifest: ManifestDocument, maxAliasCount: number, duplica
     readSection(manifest, section, sectionNode, toJs, duplicates);
   }
 }
+
+/** What the model keeps of the top level: every valid field, even when a required one is missing (built once, not per parse). */
+const ROOT_MODEL_SCHEMA = rootSchema.partial();
 
 export type ValueReader = (node: Node | null | undefined) => { value: unknown; ok: boolean };
 
