@@ -148,19 +148,31 @@ const CODE_NODES = new Set(['FencedCode', 'CodeBlock', 'InlineCode', 'HTMLBlock'
  * nothing reads it after parsing, and a workspace holds thousands of documents.
  */
 class ParsedMarkdown implements MarkdownDocument {
-  headings: MarkdownHeading[] = [];
-  sections: MarkdownSection[] = [];
-  links: MarkdownLink[] = [];
-  listItems: MarkdownListItem[] = [];
-  tables: MarkdownTable[] = [];
-  comments: MarkdownComment[] = [];
-  paragraphs: MarkdownBlock[] = [];
-  code: Span[] = [];
+  // Fields are `declare`d and set in the constructor: a class field is defined (as undefined) before the
+  // constructor sets it, twice the work for every part of every document.
+  declare text: string;
+  declare frontMatter: FrontMatter | undefined;
+  declare headings: MarkdownHeading[];
+  declare sections: MarkdownSection[];
+  declare links: MarkdownLink[];
+  declare listItems: MarkdownListItem[];
+  declare tables: MarkdownTable[];
+  declare comments: MarkdownComment[];
+  declare paragraphs: MarkdownBlock[];
+  declare code: Span[];
 
-  constructor(
-    public text: string,
-    public frontMatter: FrontMatter | undefined,
-  ) {}
+  constructor(text: string, frontMatter: FrontMatter | undefined) {
+    this.text = text;
+    this.frontMatter = frontMatter;
+    this.headings = [];
+    this.sections = [];
+    this.links = [];
+    this.listItems = [];
+    this.tables = [];
+    this.comments = [];
+    this.paragraphs = [];
+    this.code = [];
+  }
 
   get source(): string {
     return lezerSource(this.text, this.frontMatter).source;
@@ -185,10 +197,13 @@ class ParsedMarkdown implements MarkdownDocument {
 
 /** A part of a document, at `span`. */
 abstract class Placed {
-  constructor(
-    protected from: number,
-    protected to: number,
-  ) {}
+  protected declare from: number;
+  protected declare to: number;
+
+  constructor(from: number, to: number) {
+    this.from = from;
+    this.to = to;
+  }
 
   get span(): Span {
     return [this.from, this.to];
@@ -200,14 +215,17 @@ abstract class Placed {
 }
 
 class Heading extends Placed implements MarkdownHeading {
-  constructor(
-    public level: number,
-    public text: string,
-    span: Span,
-    private textFrom: number,
-    private textTo: number,
-  ) {
+  declare level: number;
+  declare text: string;
+  private declare textFrom: number;
+  private declare textTo: number;
+
+  constructor(level: number, text: string, span: Span, textSpan: Span) {
     super(span[0], span[1]);
+    this.level = level;
+    this.text = text;
+    this.textFrom = textSpan[0];
+    this.textTo = textSpan[1];
   }
 
   get textSpan(): Span {
@@ -220,16 +238,17 @@ class Heading extends Placed implements MarkdownHeading {
 }
 
 class Section extends Placed implements MarkdownSection {
-  children: MarkdownSection[] = [];
-  parent: MarkdownSection | undefined = undefined;
+  declare heading: MarkdownHeading;
+  private declare bodyFrom: number;
+  declare children: MarkdownSection[];
+  declare parent: MarkdownSection | undefined;
 
-  constructor(
-    public heading: MarkdownHeading,
-    from: number,
-    to: number,
-    private bodyFrom: number,
-  ) {
+  constructor(heading: MarkdownHeading, from: number, to: number, bodyFrom: number) {
     super(from, to);
+    this.heading = heading;
+    this.bodyFrom = bodyFrom;
+    this.children = [];
+    this.parent = undefined;
   }
 
   /** From after the heading line to the section's end (writing it moves the section's end too). */
@@ -244,26 +263,32 @@ class Section extends Placed implements MarkdownSection {
 
 /** A paragraph or a comment: a span and its text. */
 class Block extends Placed implements MarkdownBlock, MarkdownComment {
-  constructor(
-    span: Span,
-    public text: string,
-  ) {
+  declare text: string;
+
+  constructor(span: Span, text: string) {
     super(span[0], span[1]);
+    this.text = text;
   }
 }
 
 class ListItem extends Placed implements MarkdownListItem {
-  constructor(
-    span: Span,
-    private contentFrom: number,
-    private contentTo: number,
-    public text: string,
-    public marker: string,
-    public ordered: boolean,
-    public depth: number,
-    public checked: boolean | undefined,
-  ) {
+  private declare contentFrom: number;
+  private declare contentTo: number;
+  declare text: string;
+  declare marker: string;
+  declare ordered: boolean;
+  declare depth: number;
+  declare checked: boolean | undefined;
+
+  constructor(span: Span, contentSpan: Span, text: string, marker: string, ordered: boolean, depth: number, checked: boolean | undefined) {
     super(span[0], span[1]);
+    this.contentFrom = contentSpan[0];
+    this.contentTo = contentSpan[1];
+    this.text = text;
+    this.marker = marker;
+    this.ordered = ordered;
+    this.depth = depth;
+    this.checked = checked;
   }
 
   get contentSpan(): Span {
@@ -276,18 +301,25 @@ class ListItem extends Placed implements MarkdownListItem {
 }
 
 class Link extends Placed implements MarkdownLink {
-  constructor(
-    public text: string,
-    private textFrom: number,
-    private textTo: number,
-    public destination: string,
-    private destinationFrom: number,
-    private destinationTo: number,
-    span: Span,
-    public image: boolean,
-    public autolink: boolean,
-  ) {
+  declare text: string;
+  private declare textFrom: number;
+  private declare textTo: number;
+  declare destination: string;
+  private declare destinationFrom: number;
+  private declare destinationTo: number;
+  declare image: boolean;
+  declare autolink: boolean;
+
+  constructor(text: string, textSpan: Span, destination: string, destinationSpan: Span, span: Span, image: boolean, autolink: boolean) {
     super(span[0], span[1]);
+    this.text = text;
+    this.textFrom = textSpan[0];
+    this.textTo = textSpan[1];
+    this.destination = destination;
+    this.destinationFrom = destinationSpan[0];
+    this.destinationTo = destinationSpan[1];
+    this.image = image;
+    this.autolink = autolink;
   }
 
   get textSpan(): Span {
@@ -307,19 +339,21 @@ class Link extends Placed implements MarkdownLink {
   }
 }
 
-function link(text: string, textSpan: Span, destination: string, destinationSpan: Span, span: Span, image: boolean, autolink: boolean): MarkdownLink {
-  return new Link(text, textSpan[0], textSpan[1], destination, destinationSpan[0], destinationSpan[1], span, image, autolink);
-}
-
 /** The front matter; its yaml Document (about 3 KB for three keys) is parsed again when asked for, not kept. */
 class ParsedFrontMatter implements FrontMatter {
-  constructor(
-    public span: Span,
-    public bodySpan: Span,
-    public data: Record<string, unknown> | undefined,
-    public errors: { message: string; span: Span }[],
-    private readonly original: string,
-  ) {}
+  declare span: Span;
+  declare bodySpan: Span;
+  declare data: Record<string, unknown> | undefined;
+  declare errors: { message: string; span: Span }[];
+  private declare readonly original: string;
+
+  constructor(span: Span, bodySpan: Span, data: Record<string, unknown> | undefined, errors: { message: string; span: Span }[], original: string) {
+    this.span = span;
+    this.bodySpan = bodySpan;
+    this.data = data;
+    this.errors = errors;
+    this.original = original;
+  }
 
   get document(): YamlDocument {
     return parseYaml(this.original.slice(this.bodySpan[0], this.bodySpan[1]));
@@ -372,7 +406,7 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
       const span = trimSpan(text, [node.from, node.to]);
       const value = text.slice(span[0], span[1]);
       const whole: Span = node.parent?.name === 'Autolink' ? [node.parent.from, node.parent.to] : span;
-      document.links.push(link(value, span, value, span, whole, false, true));
+      document.links.push(new Link(value, span, value, span, whole, false, true));
     } else if (name === 'LinkReference') {
       const label = node.getChild('LinkLabel');
       const url = node.getChild('URL');
@@ -561,7 +595,7 @@ function readHeading(text: string, node: SyntaxNode): MarkdownHeading {
     if (mark) contentEnd = mark.from;
   }
   const textSpan = trimSpan(text, [contentStart, Math.max(contentStart, contentEnd)]);
-  return new Heading(level, collapseSpaces(inlineText(text, node, textSpan)).trim(), span, textSpan[0], textSpan[1]);
+  return new Heading(level, collapseSpaces(inlineText(text, node, textSpan)).trim(), span, textSpan);
 }
 
 function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?: string } | undefined {
@@ -577,12 +611,12 @@ function readLink(text: string, node: SyntaxNode): { link: MarkdownLink; label?:
   const linkText = collapseSpaces(inlineText(text, node, textSpan)).trim();
   if (url) {
     const destination = destinationSpan(text, url);
-    return { link: link(linkText, textSpan, text.slice(destination[0], destination[1]), destination, span, image, false) };
+    return { link: new Link(linkText, textSpan, text.slice(destination[0], destination[1]), destination, span, image, false) };
   }
   // Reference link: [text][label], [text][] or [text].
   const labelText = label ? text.slice(label.from + 1, label.to - 1) : '';
   return {
-    link: link(linkText, textSpan, '', textSpan, span, image, false),
+    link: new Link(linkText, textSpan, '', textSpan, span, image, false),
     label: labelText.trim() === '' ? text.slice(textSpan[0], textSpan[1]) : labelText,
   };
 }
@@ -619,7 +653,7 @@ function readListItem(text: string, node: SyntaxNode): MarkdownListItem {
     contentSpan = [at, at];
     first = null;
   }
-  return new ListItem(trimSpan(text, [node.from, node.to]), contentSpan[0], contentSpan[1], collapseSpaces(text_).trim(), marker, ordered, depth, checked);
+  return new ListItem(trimSpan(text, [node.from, node.to]), contentSpan, collapseSpaces(text_).trim(), marker, ordered, depth, checked);
 }
 
 function readTable(text: string, node: SyntaxNode): MarkdownTable {
