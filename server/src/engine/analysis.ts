@@ -28,6 +28,9 @@ const READ_KINDS = Object.keys(READS) as (DocumentKind | 'files')[];
  * times 64 plus its reads): most runs find nothing, and 10,000 ADRs times their rules add up.
  */
 type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number } | number;
+/** The configuration where there is none: one object, so that per-configuration caches hit. */
+const NO_CONFIG: Config = Object.freeze({});
+
 /** A document's runs: its parse problems first, then one per rule of its kind (`rulesByKind` order). */
 type Runs = RuleRun[];
 
@@ -218,7 +221,7 @@ export class Engine {
   /** The configuration in force for a folder (defaults where `.archframe.yaml` is absent or invalid). */
   configFor(uri?: string): Config {
     const folder = uri ? this.folderOf(uri) : this.folders[0];
-    return (folder && this.configDocument(folder)?.config) || {};
+    return (folder && this.configDocument(folder)?.config) || NO_CONFIG;
   }
 
   /**
@@ -276,16 +279,21 @@ export class Engine {
     yield;
     // Document by document, so that a document's configuration and runs are looked up once for all its rules.
     const tracking = new ReadTracking(snapshot);
+    // Per set of reads, the latest change to any kind in it; per configuration, each rule's severity.
+    const latest: number[] = [];
     for (const [kind, rules] of this.rulesByKind) {
+      const severities = new Map<Config, (Severity | undefined)[]>();
       for (const document of snapshot.documents(kind)) {
         const config = this.configFor(document.uri);
+        let severity = severities.get(config);
+        if (!severity) severities.set(config, (severity = rules.map((rule) => this.severity(config, rule.meta.id))));
         const runs = this.runsOf(document);
         for (let i = 0; i < rules.length; i++) {
           const rule = rules[i];
-          const configured = this.severity(config, rule.meta.id);
+          const configured = severity[i];
           if (!configured) continue;
           let run = runs[i + 1];
-          if (run === undefined || !this.current(run)) {
+          if (run === undefined || !this.current(run, latest)) {
             run = this.check(rule, document, tracking, config, configured);
             runs[i + 1] = run;
             yield;
@@ -347,11 +355,17 @@ export class Engine {
   }
 
   /** Is a run still valid: has no document of a kind it read changed since? (Its own document is the same object.) */
-  private current(run: RuleRun): boolean {
+  private current(run: RuleRun, latest: number[]): boolean {
     const reads = typeof run === 'number' ? run % 64 : run.reads;
     const revision = typeof run === 'number' ? Math.floor(run / 64) : run.revision;
-    for (const kind of READ_KINDS) if (reads & READS[kind] && this.changedAt[kind] > revision) return false;
-    return true;
+    return (latest[reads] ??= this.latestChange(reads)) <= revision;
+  }
+
+  /** The revision of the latest change to any of the kinds in a set of reads. */
+  private latestChange(reads: number): number {
+    let latest = 0;
+    for (const kind of READ_KINDS) if (reads & READS[kind]) latest = Math.max(latest, this.changedAt[kind]);
+    return latest;
   }
 
   private runsOf(document: AnalysedDocument): Runs {

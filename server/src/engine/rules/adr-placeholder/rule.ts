@@ -1,7 +1,7 @@
-import { REQUIRED_SECTIONS, type AdrDocument } from '../../parse/adr';
+import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat } from '../../parse/adr';
 import { inCode, inComment, visibleText } from '../../parse/markdown';
 import type { Span } from '../../text/types';
-import { effectiveFormat, followsConvention } from '../adr-sections/rule';
+import { effectiveFormat, requiredSections } from '../adr-sections/rule';
 import { defineRule, type Report } from '../types';
 
 const MARKERS = /\b(?:TODO|TBD|TBC|FIXME)\b/g;
@@ -21,20 +21,31 @@ export const rule = defineRule<AdrDocument>({
     appliesTo: 'adr',
   },
   check({ document: adr, workspace, config, report }) {
-    const { markdown } = adr;
-    const place = (span: Span) => ({ uri: adr.uri, lines: adr.lines, span });
     const format = effectiveFormat(adr, config.adr?.format);
     if (format) {
-      for (const required of REQUIRED_SECTIONS[format]) {
-        if (!followsConvention(workspace.adrs.collection(adr.uri), format, required.name, config.adr?.format)) continue;
-        const found = adr.sections.find((s) => s.name === required.name);
-        if (!found || visibleText(markdown, found.section.bodySpan).trim() !== '') continue;
-        report({ at: place(found.section.heading.span), message: `The '${found.section.heading.text}' section is empty.`, element: `empty.${required.name}` });
-      }
+      const required = requiredSections(workspace.adrs.collection(adr.uri), format, config.adr?.format);
+      for (const empty of emptySections(adr, format)) if (required.some((r) => r.name === empty.name)) report(empty.report);
     }
     for (const found of placeholders(adr)) report(found);
   },
 });
+
+/** The format's sections that are empty in one ADR, whatever the folder's convention (which decides which count). */
+const empties = new WeakMap<AdrDocument, { format: string; found: { name: string; report: Report }[] }>();
+
+function emptySections(adr: AdrDocument, format: Exclude<AdrFormat, 'unknown'>): { name: string; report: Report }[] {
+  const known = empties.get(adr);
+  if (known?.format === format) return known.found;
+  const found: { name: string; report: Report }[] = [];
+  for (const required of REQUIRED_SECTIONS[format]) {
+    const section = adr.sections.find((s) => s.name === required.name);
+    if (!section || visibleText(adr.markdown, section.section.bodySpan).trim() !== '') continue;
+    const heading = section.section.heading;
+    found.push({ name: required.name, report: { at: { uri: adr.uri, lines: adr.lines, span: heading.span }, message: `The '${heading.text}' section is empty.`, element: `empty.${required.name}` } });
+  }
+  empties.set(adr, { format, found });
+  return found;
+}
 
 /**
  * Template text left in one ADR. It depends on the document alone, while the empty-section check depends on its

@@ -1,6 +1,6 @@
 import { eolOf, insertEdit, sectionLevel } from '../../commands/adr';
 import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat, type AdrSectionName } from '../../parse/adr';
-import { defineRule } from '../types';
+import { defineRule, type Report } from '../types';
 
 const FORMAT_NAMES: Record<Exclude<AdrFormat, 'unknown'>, string> = { nygard: 'Nygard', framework: 'framework (Part XIV §1)', madr: 'MADR', log4brains: 'log4brains' };
 
@@ -10,27 +10,46 @@ export function effectiveFormat(adr: AdrDocument, configured: AdrFormat | undefi
   return configured && configured !== 'unknown' ? configured : undefined;
 }
 
+type RequiredSection = { name: AdrSectionName; heading: string };
+
 /**
  * Conventions are per folder: when a third or more of a folder's ADRs (of
  * this format, at least three of them) do without a section, the folder's
- * way wins and the section is not required there.
+ * way wins and the section is not required there. The answer is the list of
+ * sections still required, one list object per distinct answer (whatever the
+ * index), so that a rule can tell by identity that its earlier result holds.
  */
-export function followsConvention(collection: readonly AdrDocument[], format: AdrFormat, name: AdrSectionName, configured?: AdrFormat): boolean {
+export function requiredSections(collection: readonly AdrDocument[], format: Exclude<AdrFormat, 'unknown'>, configured?: AdrFormat): readonly RequiredSection[] {
   // Cached per collection list (a new list with every new index), so a folder of thousands is counted once.
   let cache = conventions.get(collection);
   if (!cache) conventions.set(collection, (cache = new Map()));
-  const key = `${format}|${name}|${configured ?? ''}`;
-  let follows = cache.get(key);
-  if (follows === undefined) {
-    const peers = collection.filter((d) => effectiveFormat(d, configured) === format);
-    const having = peers.filter((d) => d.sections.some((s) => s.name === name)).length;
-    follows = peers.length < 3 || having * 3 >= peers.length * 2;
-    cache.set(key, follows);
+  const key = `${format}|${configured ?? ''}`;
+  let required = cache.get(key);
+  if (required === undefined) {
+    // One pass over the folder: how many ADRs of this format have each section.
+    let peers = 0;
+    const having = new Map<AdrSectionName, number>();
+    for (const d of collection) {
+      if (effectiveFormat(d, configured) !== format) continue;
+      peers++;
+      d.sections.forEach((s, i) => {
+        if (d.sections.findIndex((other) => other.name === s.name) === i) having.set(s.name, (having.get(s.name) ?? 0) + 1);
+      });
+    }
+    const kept = REQUIRED_SECTIONS[format].filter((section) => peers < 3 || (having.get(section.name) ?? 0) * 3 >= peers * 2);
+    const signature = `${format}|${kept.map((section) => section.name).join(',')}`;
+    required = interned.get(signature) ?? kept;
+    interned.set(signature, required);
+    cache.set(key, required);
   }
-  return follows;
+  return required;
 }
 
-const conventions = new WeakMap<readonly AdrDocument[], Map<string, boolean>>();
+const conventions = new WeakMap<readonly AdrDocument[], Map<string, readonly RequiredSection[]>>();
+/** Per format and list of section names: one list (a few dozen at most). */
+const interned = new Map<string, readonly RequiredSection[]>();
+/** Per ADR: its findings for the list of required sections they were found with. */
+const missing = new WeakMap<AdrDocument, { required: readonly RequiredSection[]; reports: Report[] }>();
 
 export const rule = defineRule<AdrDocument>({
   meta: {
@@ -46,7 +65,15 @@ export const rule = defineRule<AdrDocument>({
   check({ document: adr, workspace, config, report }) {
     const format = effectiveFormat(adr, config.adr?.format);
     if (!format) return;
-    const required = REQUIRED_SECTIONS[format].filter((section) => followsConvention(workspace.adrs.collection(adr.uri), format, section.name, config.adr?.format));
+    const required = requiredSections(workspace.adrs.collection(adr.uri), format, config.adr?.format);
+    // The findings depend on the ADR and the required list alone: after an edit elsewhere the list is usually the same.
+    const known = missing.get(adr);
+    if (known?.required === required) {
+      for (const found of known.reports) report(found);
+      return;
+    }
+    const reports: Report[] = [];
+    missing.set(adr, { required, reports });
     const present = new Set(adr.sections.map((s) => s.name));
     const eol = eolOf(adr.text);
     const level = sectionLevel(adr);
@@ -58,12 +85,14 @@ export const rule = defineRule<AdrDocument>({
       const at = before ? before.section.span[1] : after ? after.section.span[0] : adr.text.length;
       const lead = at === adr.text.length ? (adr.text.endsWith('\n') ? (/\n\s*\n\s*$/.test(adr.text) || adr.text.trim() === '' ? '' : eol) : eol + eol) : '';
       const heading = `${'#'.repeat(level)} ${section.heading}`;
-      report({
+      const found: Report = {
         at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? adr.titleSpan ?? [0, 0] },
         message: `Missing section '${section.heading}', which the ${FORMAT_NAMES[format]} format requires.`,
         fixes: [{ title: `Add a '${section.heading}' section`, edits: [insertEdit(adr, at, `${lead}${heading}${eol}${eol}${at === adr.text.length ? '' : eol}`)], isPreferred: true }],
         element: `sections.${section.name}`,
-      });
+      };
+      reports.push(found);
+      report(found);
     });
   },
 });
