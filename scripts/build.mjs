@@ -1,9 +1,9 @@
 // Bundles the client, the server and the CLI with esbuild, and writes the
 // JSON Schema generated from the zod schema.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -70,16 +70,7 @@ const builds = outdir
       { ...common, entryPoints: ['server/src/engine/templates/index.ts'], outfile: '.build/templates.js', sourcemap: false },
     ];
 
-/**
- * esbuild escapes non-ASCII characters in strings but keeps them in comments and regular expression literals; one of
- * them makes V8 hold the whole bundle's source as a two-byte string (the 2 MB server.js would take 4 MB of heap for
- * as long as the process lives). A \uXXXX escape means the same character in a regular expression and nothing in a comment.
- */
-function asciiOnly(file) {
-  const text = readFileSync(file, 'utf8');
-  if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-const buildAll = () => Promise.all(builds.map(async (options) => (await esbuild.build(options), options.outfile && asciiOnly(resolve(root, options.outfile)))));
+const buildAll = () => Promise.all(builds.map((options) => esbuild.build(options)));
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
