@@ -80,9 +80,10 @@ export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxS
 /** True when a path exists and, once symbolic links are resolved, still lies inside one of the roots. */
 export function existsInside(fsPath: string, roots: readonly string[]): boolean {
   try {
-    const real = fs.realpathSync(fsPath);
+    // The native realpath: half the time of Node's JS one, which matters with one call per file of 10,000.
+    const real = realpath(fsPath);
     return roots.some((root) => {
-      const realRoot = safeRealpath(root);
+      const realRoot = realRoots.get(root) ?? realRoots.set(root, safeRealpath(root)).get(root)!;
       return real === realRoot || real.startsWith(realRoot + path.sep);
     });
   } catch {
@@ -92,8 +93,21 @@ export function existsInside(fsPath: string, roots: readonly string[]): boolean 
 
 function safeRealpath(p: string): string {
   try {
-    return fs.realpathSync(p);
+    return realpath(p);
   } catch {
     return p;
+  }
+}
+
+/** The workspace roots' real paths, resolved once (they are asked about for every file). */
+const realRoots = new Map<string, string>();
+
+function realpath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch (error) {
+    // The native call fails on some special paths where the JS one copes; a missing file fails both.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    return fs.realpathSync(p);
   }
 }
