@@ -2,7 +2,6 @@
 // JSON Schema generated from the zod schema.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -34,32 +33,10 @@ const lazyLayout = {
     build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './layout.js', external: true } : undefined));
   },
 };
-// `zod` re-exports every locale (about 360 KB of error messages in 50 languages) whatever is used; archframe writes its
-// own messages and zod itself uses English (classic/schemas.js imports locales/en.js directly), so `z.locales` is English only.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
-  },
-};
-// vscode-jsonrpc requires node:crypto at load only to name pipes (unused over stdio); loading it initialises OpenSSL (about 1 MB of memory).
-const lazyCrypto = {
-  name: 'lazy-crypto',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace('const crypto_1 = require("crypto");', 'const crypto_1 = { randomBytes: (size) => require("crypto").randomBytes(size) };'), loader: 'js' };
-    });
-  },
-};
-const serverPlugins = [lazyLayout, zodEnglishOnly, lazyCrypto];
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: dist('extension.js'), external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js'), plugins: serverPlugins },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: serverPlugins },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js'), plugins: [lazyLayout] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [lazyLayout] },
   { ...common, entryPoints: [createRequire(import.meta.url).resolve(ELK)], outfile: dist('layout.js'), sourcemap: false },
 ];
 const builds = outdir
@@ -70,14 +47,12 @@ const builds = outdir
       { ...common, entryPoints: ['server/src/engine/templates/index.ts'], outfile: '.build/templates.js', sourcemap: false },
     ];
 
-const buildAll = () => Promise.all(builds.map((options) => esbuild.build(options)));
-
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else if (outdir) {
-  await buildAll();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
 } else {
-  await buildAll();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
   const { manifestJsonSchema, configJsonSchema, manifestGrammar } = await import(join(root, '.build/schema.js'));
   mkdirSync(join(root, 'dist/schemas'), { recursive: true });
   writeFileSync(join(root, 'dist/schemas/manifest.schema.json'), JSON.stringify(manifestJsonSchema(), null, 2) + '\n');
