@@ -47,6 +47,9 @@ describe('large workspaces over the protocol', () => {
     const all = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
     assert.equal(all.isIncomplete, true);
     assert.ok(all.items.length <= MAX_COMPLETIONS && all.items.length > 10, `${all.items.length} items`);
+    // Nothing typed yet: the first names in sort order (every name but its own component's), in that order.
+    const names = Array.from({ length: 400 }, (_, i) => `svc-${i}`).filter((name) => name !== 'svc-200');
+    assert.deepEqual(all.items.map((i) => i.label), names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_COMPLETIONS));
     // With 'svc-20' typed, every name that holds it is there (svc-20, svc-201…svc-209; not svc-200, whose
     // dependency this is), and nothing else.
     const typed = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: character + 'svc-20'.length } });

@@ -165,15 +165,31 @@ export function narrowCompletions(document: AnalysedDocument, offset: number, it
   if (items.length <= MAX_COMPLETIONS) return { items, isIncomplete: false };
   let wordStart = offset;
   while (wordStart > 0 && /[\w.-]/.test(document.text[wordStart - 1])) wordStart--;
+  // What was typed, per start (the items of one list mostly share their replace range).
+  const typedFrom = new Map<number, string>();
   const matching = items.filter((item) => {
     const start = item.replace && item.replace[0] <= offset && offset <= item.replace[1] ? item.replace[0] : wordStart;
-    const typed = document.text.slice(start, offset).toLowerCase();
+    let typed = typedFrom.get(start);
+    if (typed === undefined) typedFrom.set(start, (typed = document.text.slice(start, offset).toLowerCase()));
     return typed === '' || (item.filterText ?? item.label).toLowerCase().includes(typed);
   });
   if (matching.length <= MAX_COMPLETIONS) return { items: matching, isIncomplete: true };
-  const keyed = matching.map((item) => ({ item, key: `${item.preselect ? 0 : 1}${item.sortText ?? item.label}` }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { items: keyed.slice(0, MAX_COMPLETIONS).map((k) => k.item), isIncomplete: true };
+  // The first MAX_COMPLETIONS in sort order, kept in one pass (sorting all 5,000 to keep 100 was most of the time).
+  const best: { item: Completion; key: string }[] = [];
+  for (const item of matching) {
+    const key = `${item.preselect ? 0 : 1}${item.sortText ?? item.label}`;
+    if (best.length === MAX_COMPLETIONS && key >= best[MAX_COMPLETIONS - 1].key) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (best[mid].key <= key) low = mid + 1;
+      else high = mid;
+    }
+    best.splice(low, 0, { item, key });
+    if (best.length > MAX_COMPLETIONS) best.pop();
+  }
+  return { items: best.map((b) => b.item), isIncomplete: true };
 }
 
 function toCompletionItem(document: AnalysedDocument, item: Completion): CompletionItem {
