@@ -179,7 +179,8 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
       parts = { uri: document.uri, detail: elementDetail(element, document), sortText: `${local ? 0 : 1}${element.name}` };
       elementParts.set(element, parts);
     }
-    items.push({ label: element.name, kind: 'reference', detail: parts.detail, sortText: parts.sortText });
+    // Every field the request fills in later (replace, insertText) declared now: no property store grown per item.
+    items.push({ label: element.name, kind: 'reference', detail: parts.detail, sortText: parts.sortText, insertText: undefined, replace: undefined });
   }
   return items;
 }
