@@ -42,4 +42,15 @@ describe('architecture invariants (ARCHITECTURE.md)', () => {
     }
     assert.deepEqual(offenders, []);
   });
+
+  it('the benchmark starts the server with the Node options the client uses', () => {
+    const options = (file: string, name: string) => {
+      const match = new RegExp(`const ${name} = (\\[[^\\]]*\\])`).exec(readFileSync(join(ROOT, file), 'utf8'));
+      assert.ok(match, `${name} in ${file}`);
+      return JSON.parse(match[1].replace(/'/g, '"')) as string[];
+    };
+    const client = options('client/src/extension.ts', 'SERVER_NODE_OPTIONS');
+    assert.ok(client.length > 0);
+    assert.deepEqual(options('scripts/bench/run.ts', 'CLIENT_EXEC_ARGV'), client);
+  });
 });

@@ -141,7 +141,7 @@ async function measureServer(client: BenchClient, rootUri: string, text: string,
 }
 
 /** Node options the VS Code client starts the server with (client/src/extension.ts). */
-const CLIENT_EXEC_ARGV = ['--max-semi-space-size=4'];
+const CLIENT_EXEC_ARGV = ['--max-semi-space-size=4', '--v8-pool-size=1'];
 
 /** The server as an editor starts it; BENCH_SERVER_ARGS adds Node options (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`). */
 function archframeClient(): BenchClient {
