@@ -102,6 +102,20 @@ describe('hostile input through the engine', () => {
     assert.ok(findings.some((f) => f.ruleId === 'schema-format' && text.slice(...f.span) === 'api\uFFFD\uFFFD'));
   });
 
+  it('a file the host read as invalid UTF-8 gets file-encoding on its first U+FFFD, and is analysed all the same', () => {
+    const text = HEAD + 'components:\n  api\uFFFD:\n    kind: service\n';
+    const engine = engineFor({});
+    engine.setFile(uriOf('architecture.yaml'), text, undefined, true);
+    const findings = findingsOf(engine, 'architecture.yaml');
+    const encoding = findings.filter((f) => f.ruleId === 'file-encoding');
+    assert.equal(encoding.length, 1);
+    assert.equal(encoding[0].span[0], text.indexOf('\uFFFD'));
+    assert.ok(findings.some((f) => f.ruleId === 'schema-format'), 'the rest is still analysed');
+    // The same text from the editor (decoded there): no such finding.
+    engine.setFile(uriOf('architecture.yaml'), text);
+    assert.deepEqual(findingsOf(engine, 'architecture.yaml', 'file-encoding'), []);
+  });
+
   it('tabs as indentation get a clear diagnostic on the tab', (t) => {
     const text = HEAD + 'components:\n\tapi:\n\t\tkind: service\n';
     const findings = analyse(t, 'tabs', { 'architecture.yaml': text }, 'architecture.yaml', 1000);

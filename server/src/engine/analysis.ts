@@ -10,6 +10,8 @@ import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
 import type { Place, Report, Rule, RuleContext } from './rules/types';
 import { applySuppressions } from './suppressions';
+import type { LineIndex } from './text/lineIndex';
+import type { Span } from './text/types';
 import { joinUri, relativePath } from './text/uri';
 import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders } from './workspace/classify';
 import { createAdrIndex } from './workspace/adrIndex';
@@ -79,6 +81,8 @@ interface FileEntry {
   refusal?: { ruleId: string; message: string };
   /** The file's size when the host handed over only its beginning (it was over the size limit). */
   size?: number;
+  /** The host found bytes that are not UTF-8: reported, and the text (with U+FFFD for them) is analysed all the same. */
+  invalidUtf8?: boolean;
 }
 
 /**
@@ -133,9 +137,9 @@ export class Engine {
    * `size`: the file's full length when `text` is only its beginning (hosts do
    * not read a file over `maxFileSize` whole); it is then refused as too large.
    */
-  setFile(uri: string, text: string, size?: number): void {
+  setFile(uri: string, text: string, size?: number, invalidUtf8 = false): void {
     const existing = this.files.get(uri);
-    if (existing && existing.text === text && existing.size === size) return;
+    if (existing && existing.text === text && existing.size === size && Boolean(existing.invalidUtf8) === invalidUtf8) return;
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') {
       const entry: FileEntry = { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined, size };
@@ -147,6 +151,7 @@ export class Engine {
       return;
     }
     const entry = this.entry(uri, text, size);
+    if (invalidUtf8) entry.invalidUtf8 = true;
     const before = existing?.parsed ?? existing?.previous;
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
@@ -271,6 +276,8 @@ export class Engine {
           if (!severity) continue;
           problems.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
         }
+        const encoding = entry.invalidUtf8 ? this.severity(config, 'file-encoding') : undefined;
+        if (encoding) problems.unshift(encodingFinding(entry.uri, document.text, document.lines, encoding));
         run = keep(problems, undefined, 0, snapshot.revision);
         runs[0] = run;
       }
@@ -659,6 +666,21 @@ function toFinding(rule: Rule, report: Report, severity: Severity): Finding {
 
 function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Where the first bytes that were not UTF-8 ended up (as U+FFFD), and what to do about it. */
+function encodingFinding(uri: string, text: string, lines: LineIndex, severity: Severity): Finding {
+  const at = Math.max(0, text.indexOf('\uFFFD'));
+  const span: Span = [at, Math.min(text.length, at + 1)];
+  const { line } = lines.position(at);
+  return {
+    ruleId: 'file-encoding',
+    severity,
+    message: `This file is not valid UTF-8 (first at line ${line + 1}): those bytes read as '\uFFFD', so names and text there are not what you wrote. Save the file as UTF-8.`,
+    uri,
+    range: lines.range(span),
+    span,
+  };
 }
 
 function formatBytes(bytes: number): string {

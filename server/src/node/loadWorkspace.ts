@@ -29,7 +29,7 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
     for (const file of special) {
       const uri = fileUri(file.fsPath);
       const read = readWorkspaceFile(file.fsPath, roots, engine.maxFileSize(uri));
-      if (read !== undefined) engine.setFile(uri, read.text, read.size);
+      if (read !== undefined) engine.setFile(uri, read.text, read.size, read.invalidUtf8);
     }
   }
   for (const { files } of perFolder) {
@@ -42,7 +42,7 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
       if (!engine.wouldAnalyse(uri, undefined) && !/\.(md|markdown)$/i.test(file.relative)) continue;
       const read = readWorkspaceFile(file.fsPath, roots, engine.maxFileSize(uri));
       if (read === undefined) continue;
-      if (engine.wouldAnalyse(uri, read.text)) engine.setFile(uri, read.text, read.size);
+      if (engine.wouldAnalyse(uri, read.text)) engine.setFile(uri, read.text, read.size, read.invalidUtf8);
     }
   }
   onProgress?.(total, total);
@@ -61,7 +61,7 @@ export function diskRoots(folders: readonly string[]): string[] {
 export function reloadFile(engine: Engine, folders: readonly string[], uri: string): void {
   const read = isDiskUri(uri) ? readWorkspaceFile(fsPathOf(uri), diskRoots(folders), engine.maxFileSize(uri)) : undefined;
   if (read === undefined) engine.deleteFile(uri);
-  else if (engine.hasFile(uri) || engine.wouldAnalyse(uri, read.text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(uri)) engine.setFile(uri, read.text, read.size);
+  else if (engine.hasFile(uri) || engine.wouldAnalyse(uri, read.text) || /\/(\.archframe\.yaml|\.adr-dir)$/.test(uri)) engine.setFile(uri, read.text, read.size, read.invalidUtf8);
   // Not analysed, but a manifest may name it (a runbook path): its existence is news.
   else engine.fileNoted();
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 
 /** Folders never worth walking for manifests or documents. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.e2e', '.bench', '.vscode-test']);
@@ -47,6 +48,8 @@ export interface WorkspaceFile {
   text: string;
   /** Set when `text` is only the beginning of the file (enough to classify it): the file's size in bytes. */
   size?: number;
+  /** The bytes are not valid UTF-8 (another encoding, or damaged): the text has U+FFFD where they were. */
+  invalidUtf8?: true;
 }
 
 /** Bytes read of a file over the size limit: enough for its first lines, which classify it. */
@@ -56,14 +59,17 @@ const HEAD_BYTES = 4096;
  * Reads a file of the workspace for analysis. Only a regular file whose real
  * path (symbolic links and `..` resolved) lies inside one of the roots is
  * read; a file over `maxSize` bytes is not read whole (its size is stat'ed
- * first), so a 100 MB file costs 4 KB. Invalid UTF-8 decodes to U+FFFD.
+ * first), so a 100 MB file costs 4 KB. Invalid UTF-8 decodes to U+FFFD, and says so (`invalidUtf8`).
  */
 export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxSize: number): WorkspaceFile | undefined {
   if (!existsInside(fsPath, roots)) return undefined;
   try {
     const stat = fs.statSync(fsPath);
     if (!stat.isFile()) return undefined;
-    if (stat.size <= maxSize) return { text: fs.readFileSync(fsPath, 'utf8') };
+    if (stat.size <= maxSize) {
+      const bytes = fs.readFileSync(fsPath);
+      return isUtf8(bytes) ? { text: bytes.toString('utf8') } : { text: bytes.toString('utf8'), invalidUtf8: true };
+    }
     const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     const fd = fs.openSync(fsPath, 'r');
     try {

@@ -24,6 +24,16 @@ export const internalRules: Rule[] = [
   },
   {
     meta: {
+      id: 'file-encoding',
+      category: 'schema',
+      severity: 'warning',
+      summary: 'Files are read as UTF-8; bytes that are not UTF-8 are reported where they are.',
+      reference: 'archframe configuration (README, "What the server reads and writes")',
+      appliesTo: 'manifest',
+    },
+  },
+  {
+    meta: {
       id: 'internal-error',
       category: 'schema',
       severity: 'error',
