@@ -116,6 +116,20 @@ describe('hostile input through the engine', () => {
     assert.deepEqual(findingsOf(engine, 'architecture.yaml', 'file-encoding'), []);
   });
 
+  it('Markdown nested hundreds of levels deep is refused at once, not parsed for seconds; a few levels, or blank lines of spaces, are fine', (t) => {
+    const adr = (body: string[]) => ['# 1. Deep', '', '## Status', '', 'Accepted', '', '## Context', '', ...body, ''].join('\n');
+    const lists = adr(Array.from({ length: 2000 }, (_, i) => ' '.repeat(2 * i) + '- item'));
+    const quotes = adr(Array.from({ length: 2000 }, (_, i) => '>'.repeat(i + 1) + ' text'));
+    // The first line over 200 levels: list item 201 (indented 402 columns), quote 200 (201 markers).
+    for (const [label, text, line] of [['lists', lists, 210], ['quotes', quotes, 209]] as const) {
+      const findings = analyse(t, `2,000 levels of ${label}`, { 'docs/adr/0001-deep.md': text }, 'docs/adr/0001-deep.md', 1000);
+      assert.deepEqual(findings.map((f) => f.ruleId), ['file-too-large']);
+      assert.match(findings[0].message, new RegExp(`Nested more than 200 levels deep \\(lists or block quotes, line ${line}\\)`));
+    }
+    const normal = adr(['- a', '  - b', '    - c', '> quoted', '>> twice', ' '.repeat(1000), '']);
+    assert.ok(!findingsOf(engineFor({ 'docs/adr/0001-fine.md': normal }), 'docs/adr/0001-fine.md').some((f) => f.ruleId === 'file-too-large'));
+  });
+
   it('tabs as indentation get a clear diagnostic on the tab', (t) => {
     const text = HEAD + 'components:\n\tapi:\n\t\tkind: service\n';
     const findings = analyse(t, 'tabs', { 'architecture.yaml': text }, 'architecture.yaml', 1000);

@@ -395,7 +395,7 @@ export class Engine {
     const path = this.relative(uri);
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
     const entry: FileEntry = { uri, text, kind, size };
-    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri));
+    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' ? undefined : tooDeep(text));
     return entry;
   }
 
@@ -666,6 +666,37 @@ function toFinding(rule: Rule, report: Report, severity: Severity): Finding {
 
 function compareFindings(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Markdown nesting the engine reads; real documents stay under ten levels. */
+const MAX_MARKDOWN_DEPTH = 200;
+
+/**
+ * A Markdown document nested deeper than MAX_MARKDOWN_DEPTH (lists by indentation, block quotes by `>`): the
+ * Markdown parser's time grows with the square of the depth (2,000 levels: about 7 s), so it is not parsed.
+ */
+function tooDeep(text: string): FileEntry['refusal'] {
+  let line = 0;
+  for (let start = 0; start < text.length; line++) {
+    let i = start;
+    let columns = 0;
+    let quotes = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) columns++;
+      else if (c === 9) columns += 4;
+      else if (c === 62 /* > */) quotes++;
+      else break;
+    }
+    const depth = Math.floor(columns / 2) + quotes;
+    const blank = i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+    if (depth > MAX_MARKDOWN_DEPTH && !blank) {
+      return { ruleId: 'file-too-large', message: `Nested more than ${MAX_MARKDOWN_DEPTH} levels deep (lists or block quotes, line ${line + 1}): too deep to analyse; real documents need a few levels.` };
+    }
+    const next = text.indexOf('\n', i);
+    start = next < 0 ? text.length : next + 1;
+  }
+  return undefined;
 }
 
 /** Where the first bytes that were not UTF-8 ended up (as U+FFFD), and what to do about it. */
