@@ -67,8 +67,10 @@ export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxS
     const stat = fs.statSync(fsPath);
     if (!stat.isFile()) return undefined;
     if (stat.size <= maxSize) {
-      const bytes = fs.readFileSync(fsPath);
-      return isUtf8(bytes) ? { text: bytes.toString('utf8') } : { text: bytes.toString('utf8'), invalidUtf8: true };
+      const text = fs.readFileSync(fsPath, 'utf8');
+      // Bytes that are not UTF-8 decode to U+FFFD, so only a text holding one is read again as bytes to tell (a
+      // Buffer per file would cost memory on a workspace of 10,000 ADRs).
+      return text.includes('\uFFFD') && !isUtf8(fs.readFileSync(fsPath)) ? { text, invalidUtf8: true } : { text };
     }
     const head = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
     const fd = fs.openSync(fsPath, 'r');
