@@ -191,6 +191,9 @@ interface AdrFigures {
   indexMs: number;
   firstDiagnosticsMs: number;
   editMs: number[];
+  /** Completion in an ADR: a link target after `](`, an id after `ADR-` (REQUESTS / 2 each). */
+  linkCompletionMs: number[];
+  idCompletionMs: number[];
   peakRss: number;
   cliMs: number;
   cliRss: number;
@@ -223,7 +226,25 @@ async function archframeOnAdrs(dir: string, count: number): Promise<Omit<AdrFigu
         editMs.push((await done) - at);
       }
     }
-    return { startMs, indexMs: (client.progressEnded ?? NaN) - started, firstDiagnosticsMs: first - started, editMs, peakRss: client.peakRss() };
+    // Completion at the end of the ADR: a link target, then an ADR id, each as the first thing typed there.
+    const typed = '\nSee [the other](\nSee ADR-';
+    const last = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    client.edit(uri, last, last, typed);
+    const end = (text + typed).split('\n').length - 2;
+    await new Promise((r) => setTimeout(r, 500));
+    const completionMs = async (line: number, character: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS / 2; i++) times.push((await client.time('textDocument/completion', { textDocument: { uri }, position: { line, character } })).ms);
+      return times;
+    };
+    const linkCompletionMs = await completionMs(end, 'See [the other]('.length);
+    const idCompletionMs = await completionMs(end + 1, 'See ADR-'.length);
+    // Both answered with ADRs (not something else at a wrong position).
+    for (const [line, character, pattern] of [[end, 16, /\.md$/], [end + 1, 8, /^ADR-\d+$/]] as const) {
+      const list = (await client.time('textDocument/completion', { textDocument: { uri }, position: { line, character } })).result as { items: { label: string }[] };
+      if (!list.items.length || !list.items.every((item) => pattern.test(item.label))) throw new Error(`unexpected completion at ${line}:${character}: ${JSON.stringify(list.items.slice(0, 3))}`);
+    }
+    return { startMs, indexMs: (client.progressEnded ?? NaN) - started, firstDiagnosticsMs: first - started, editMs, linkCompletionMs, idCompletionMs, peakRss: client.peakRss() };
   } finally {
     await client.shutdown();
   }
@@ -336,6 +357,8 @@ async function main(): Promise<void> {
     ['index built (initialize → progress end)', ...adrResults.map((r) => ms(r.indexMs)), '< 3 s (10,000)'],
     ['first diagnostics (initialize → first publish)', ...adrResults.map((r) => ms(r.firstDiagnosticsMs)), ''],
     ['ADR edit → diagnostics (median, p95)', ...adrResults.map((r) => `${ms(median(r.editMs))}, ${ms(quantile(r.editMs, 0.95))}`), ''],
+    [`completion of a link target in an ADR (median, p95 of ${REQUESTS / 2})`, ...adrResults.map((r) => `${ms(median(r.linkCompletionMs))}, ${ms(quantile(r.linkCompletionMs, 0.95))}`), 'p95 < 10 ms'],
+    [`completion of an ADR id in an ADR (median, p95 of ${REQUESTS / 2})`, ...adrResults.map((r) => `${ms(median(r.idCompletionMs))}, ${ms(quantile(r.idCompletionMs, 0.95))}`), 'p95 < 10 ms'],
     ['server peak RSS', ...adrResults.map((r) => mb(r.peakRss)), '< 200 MB (10,000)'],
     ['CLI `archframe check`: wall time', ...adrResults.map((r) => ms(r.cliMs)), ''],
     ['CLI `archframe check`: peak RSS', ...adrResults.map((r) => mb(r.cliRss)), ''],

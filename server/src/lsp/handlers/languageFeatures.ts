@@ -12,6 +12,8 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { featuresFor, workspaceSymbols } from '../../engine/features';
+import { narrowCompletions } from '../../engine/features/narrow';
+export { MAX_COMPLETIONS } from '../../engine/features/narrow';
 import type { Completion, DocumentSymbol, Target } from '../../engine/features/types';
 import type { TextEdit } from '../../engine/model/findings';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../../engine/workspace/snapshot';
@@ -71,7 +73,7 @@ export const languageFeatures: Feature = {
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
       const all = featuresFor(found.document).completions?.(found.workspace, found.document, found.offset) ?? [];
-      const { items, isIncomplete } = narrowCompletions(found.document, found.offset, all);
+      const { items, isIncomplete } = narrowCompletions(found.document.text, found.offset, all);
       return { isIncomplete, items: items.map((item) => toCompletionItem(found.document, item)) };
     });
     connection.onHover((params) => {
@@ -152,57 +154,6 @@ export const languageFeatures: Feature = {
     });
   },
 };
-
-/** Above this many items, a completion list is narrowed to what was typed (the editor asks again as the user types). */
-export const MAX_COMPLETIONS = 100;
-
-/**
- * Keeps a completion answer small however large the workspace: a list of 5,000 names is cut down to the items
- * that match the text typed so far (their replace range up to the cursor, or the word before it), best first,
- * and marked incomplete so that the editor asks again with the next keystroke.
- */
-export function narrowCompletions(document: AnalysedDocument, offset: number, items: readonly Completion[]): { items: readonly Completion[]; isIncomplete: boolean } {
-  if (items.length <= MAX_COMPLETIONS) return { items, isIncomplete: false };
-  let wordStart = offset;
-  while (wordStart > 0 && /[\w.-]/.test(document.text[wordStart - 1])) wordStart--;
-  // What was typed, per start (the items of one list mostly share their replace range).
-  const typedFrom = new Map<number, string>();
-  const matches = (item: Completion) => {
-    const start = item.replace && item.replace[0] <= offset && offset <= item.replace[1] ? item.replace[0] : wordStart;
-    let typed = typedFrom.get(start);
-    if (typed === undefined) typedFrom.set(start, (typed = document.text.slice(start, offset).toLowerCase()));
-    return typed === '' || (item.filterText ?? item.label).toLowerCase().includes(typed);
-  };
-  // The first MAX_COMPLETIONS matching items in sort order, kept in one pass without copies: sorting all 5,000
-  // names to keep 100, and the garbage of it, was most of the time of a completion on a large manifest.
-  const best: Completion[] = [];
-  let matching = 0;
-  for (const item of items) {
-    if (!matches(item)) continue;
-    matching++;
-    if (best.length === MAX_COMPLETIONS && compareCompletions(item, best[MAX_COMPLETIONS - 1]) >= 0) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (compareCompletions(best[mid], item) <= 0) low = mid + 1;
-      else high = mid;
-    }
-    best.splice(low, 0, item);
-    if (best.length > MAX_COMPLETIONS) best.pop();
-  }
-  // Few enough to send as they came (the editor sorts them); still incomplete, as the next keystroke narrows again.
-  if (matching <= MAX_COMPLETIONS) return { items: items.filter(matches), isIncomplete: true };
-  return { items: best, isIncomplete: true };
-}
-
-/** The editor's order: preselected first, then by sort text (or label). */
-function compareCompletions(a: Completion, b: Completion): number {
-  if (Boolean(a.preselect) !== Boolean(b.preselect)) return a.preselect ? -1 : 1;
-  const x = a.sortText ?? a.label;
-  const y = b.sortText ?? b.label;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 function toCompletionItem(document: AnalysedDocument, item: Completion): CompletionItem {
   const replace = item.replace ? document.lines.range(item.replace) : undefined;

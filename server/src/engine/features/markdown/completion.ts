@@ -4,6 +4,7 @@ import { FORMAT_SECTIONS, sectionName, STATUS_MEANINGS, STATUS_WORDS, type AdrDo
 import { sectionAt } from '../../parse/markdown';
 import type { Span } from '../../text/types';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
+import { firstInOrder, MAX_COMPLETIONS, partial, type CompletionItems } from '../narrow';
 import type { Completion } from '../types';
 import { adrHeadline, decisionExcerpt, markdownOf, type MarkdownFile } from './context';
 
@@ -103,93 +104,101 @@ function description(adr: AdrDocument, withDocumentation: boolean): { detail: st
   return { detail: entry.detail, documentation: withDocumentation ? (entry.documentation ?? undefined) : undefined };
 }
 
-/** Only the first items carry the decision's first lines (computing them for thousands of ADRs would slow every completion). */
-const DOCUMENTED = 200;
-
-/** Per ADR and per way of writing `ADR` (ADR, adr, Adr): the parts of its id completion, built once. */
-interface IdParts {
-  label: string;
-  detail: string;
-  filterText: string;
-  sortHome: string;
-  sortOther: string;
+/** What an ADR's item sorts by: its number, then its file name. */
+function sortKey(adr: AdrDocument): string {
+  return `${String(adr.number ?? 999999).padStart(6, '0')}${adr.stem}`;
 }
 
-const idParts = new WeakMap<AdrDocument, Map<string, IdParts>>();
-
-function partsOf(adr: AdrDocument, written: string): IdParts {
-  let byWritten = idParts.get(adr);
-  if (!byWritten) idParts.set(adr, (byWritten = new Map()));
-  let parts = byWritten.get(written);
-  if (!parts) {
-    const label = `${written}-${String(adr.number).padStart(4, '0')}`;
-    const key = `${String(adr.number ?? 999999).padStart(6, '0')}${adr.stem}`;
-    parts = { label, detail: `${adr.title ?? adr.stem} · ${description(adr, false).detail}`, filterText: `${label} ${adr.title ?? ''}`, sortHome: `0${key}`, sortOther: `1${key}` };
-    byWritten.set(written, parts);
-  }
-  return parts;
+function idLabel(adr: AdrDocument, written: string): string {
+  return `${written}-${String(adr.number).padStart(4, '0')}`;
 }
 
-/**
- * The ADRs to offer, those of the document's own folder first (the editor
- * sorts by `sortText`; nothing is sorted here). Everything but the item itself
- * is cached per ADR, so ten thousand ADRs answer in a few milliseconds.
- */
+function adrLinkCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span): CompletionItems {
+  const home = workspace.adrs.collectionOf(document.uri);
+  const folder = document.uri.slice(0, document.uri.lastIndexOf('/'));
+  return firstAdrs(workspace, document, replace, `link|${folder}|${home}`, home, {
+    offered: () => true,
+    filterText: (adr) => `${relativeLink(document.uri, adr.uri)} ${adr.title ?? ''}`,
+    item: (adr, own, sortText) => {
+      const path = relativeLink(document.uri, adr.uri);
+      const { detail, documentation } = description(adr, own);
+      return { label: path, kind: 'file', detail: `${adrHeadline(adr)} · ${detail}`, documentation, insertText: path, filterText: `${path} ${adr.title ?? ''}`, replace, sortText };
+    },
+  });
+}
+
+function adrIdCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span, written: string): CompletionItems {
+  const home = workspace.adrs.collectionOf(document.uri);
+  return firstAdrs(workspace, document, replace, `id|${written}|${home}`, home, {
+    offered: (adr) => adr.number !== undefined && adr.prefix === undefined,
+    filterText: (adr) => `${idLabel(adr, written)} ${adr.title ?? ''}`,
+    item: (adr, own, sortText) => {
+      const label = idLabel(adr, written);
+      const { detail, documentation } = description(adr, own);
+      return { label, kind: 'reference', detail: `${adr.title ?? adr.stem} · ${detail}`, documentation, insertText: label, filterText: `${label} ${adr.title ?? ''}`, replace, sortText };
+    },
+  });
+}
+
+/** Is an ADR in the folder (collection) of the document asking? Its items sort first there. */
 function isHome(adr: AdrDocument, home: string): boolean {
   return adr.uri.length > home.length && adr.uri.startsWith(home) && adr.uri.lastIndexOf('/') === home.length;
 }
 
-/** Per ADR and per folder linking to it: the parts of its link completion, built once. */
-interface LinkParts {
-  path: string;
-  detail: string;
-  filterText: string;
-  sortHome: string;
-  sortOther: string;
+/**
+ * Per kind of list and asking folder: for each ADR of the index's list, what it filters and sorts by (no filter
+ * when it is not offered). Typing makes a new index on every keystroke, but only the edited ADR is a new object:
+ * the table is brought up to date by comparing objects, and only items that are sent are built.
+ */
+interface AdrTable {
+  documents: AdrDocument[];
+  filters: (string | undefined)[];
+  sorts: string[];
 }
+const adrTables = new Map<string, AdrTable>();
+/** Tables kept at once (a few folders and ways of writing ADR). */
+const ADR_TABLES = 4;
 
-const linkParts = new WeakMap<AdrDocument, Map<string, LinkParts>>();
-
-function linkPartsOf(fromUri: string, folder: string, adr: AdrDocument): LinkParts {
-  let byFolder = linkParts.get(adr);
-  if (!byFolder) linkParts.set(adr, (byFolder = new Map()));
-  let parts = byFolder.get(folder);
-  if (!parts) {
-    const path = relativeLink(fromUri, adr.uri);
-    const sort = partsOf(adr, 'ADR');
-    parts = { path, detail: `${adrHeadline(adr)} · ${description(adr, false).detail}`, filterText: `${path} ${adr.title ?? ''}`, sortHome: sort.sortHome, sortOther: sort.sortOther };
-    byFolder.set(folder, parts);
+/**
+ * The ADRs to offer (not the document itself), those of its own folder first: only the first MAX_COMPLETIONS
+ * that match what was typed become items (the editor sorts by sortText), and the list says it was cut down.
+ */
+function firstAdrs(
+  workspace: WorkspaceSnapshot,
+  document: MarkdownFile,
+  replace: Span,
+  tableKey: string,
+  home: string,
+  list: { offered(adr: AdrDocument): boolean; filterText(adr: AdrDocument): string; item(adr: AdrDocument, own: boolean, sortText: string): Completion },
+): CompletionItems {
+  const all = workspace.adrs.all();
+  let table = adrTables.get(tableKey);
+  if (!table || table.documents.length !== all.length) {
+    if (!table && adrTables.size >= ADR_TABLES) adrTables.delete(adrTables.keys().next().value!);
+    table = { documents: new Array(all.length), filters: new Array(all.length), sorts: new Array(all.length) };
+    adrTables.set(tableKey, table);
   }
-  return parts;
-}
-
-function adrLinkCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span): Completion[] {
-  const home = workspace.adrs.collectionOf(document.uri);
-  const folder = document.uri.slice(0, document.uri.lastIndexOf('/'));
-  const out: Completion[] = [];
-  let documented = 0;
-  for (const adr of workspace.adrs.all()) {
-    if (adr.uri === document.uri) continue;
-    const own = isHome(adr, home);
-    const parts = linkPartsOf(document.uri, folder, adr);
-    const documentation = own && documented++ < DOCUMENTED ? description(adr, true).documentation : undefined;
-    out.push({ label: parts.path, kind: 'file', detail: parts.detail, documentation, insertText: parts.path, filterText: parts.filterText, replace, sortText: own ? parts.sortHome : parts.sortOther });
+  const { documents, filters, sorts } = table;
+  let candidates = 0;
+  for (let i = 0; i < all.length; i++) {
+    const adr = all[i];
+    if (documents[i] !== adr) {
+      documents[i] = adr;
+      const offered = list.offered(adr);
+      filters[i] = offered ? list.filterText(adr).toLowerCase() : undefined;
+      sorts[i] = offered ? `${isHome(adr, home) ? 0 : 1}${sortKey(adr)}` : '';
+    }
+    if (filters[i] !== undefined && adr !== document) candidates++;
   }
-  return out;
-}
-
-function adrIdCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, replace: Span, written: string): Completion[] {
-  const home = workspace.adrs.collectionOf(document.uri);
-  const out: Completion[] = [];
-  let documented = 0;
-  for (const adr of workspace.adrs.all()) {
-    if (adr.number === undefined || adr.prefix !== undefined || adr.uri === document.uri) continue;
-    const own = isHome(adr, home);
-    const parts = partsOf(adr, written);
-    const documentation = own && documented++ < DOCUMENTED ? description(adr, true).documentation : undefined;
-    out.push({ label: parts.label, kind: 'reference', detail: parts.detail, documentation, insertText: parts.label, filterText: parts.filterText, replace, sortText: own ? parts.sortHome : parts.sortOther });
-  }
-  return out;
+  // A short list goes whole (the editor filters it, fuzzily); a long one is cut to what matches what was typed.
+  const typed = candidates > MAX_COMPLETIONS ? document.text.slice(replace[0], replace[1]).toLowerCase() : '';
+  const { first } = firstInOrder(documents.keys(), (i) => {
+    const filter = filters[i];
+    if (filter === undefined || documents[i] === document) return undefined;
+    return typed === '' || filter.includes(typed) ? sorts[i] : undefined;
+  });
+  const items = first.map((i) => list.item(documents[i], sorts[i].startsWith('0'), sorts[i]));
+  return candidates > MAX_COMPLETIONS ? partial(items) : items;
 }
 
 function manifestNameCompletions(workspace: WorkspaceSnapshot, prefix: string, replace: Span): Completion[] {

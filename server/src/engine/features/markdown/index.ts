@@ -3,6 +3,7 @@ import type { PostmortemDocument, RunbookDocument } from '../../parse/operations
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { DocumentFeatures, WorkspaceSymbol } from '../index';
 import { markdownCompletions } from './completion';
+import { partial, type CompletionItems } from '../narrow';
 import { adrWorkspaceSymbols, markdownDefinition, markdownDocumentLinks, markdownHover, markdownReferences, markdownSymbols } from './navigation';
 import { operationsFeatures } from './operations';
 
@@ -26,7 +27,9 @@ export const markdownFeatures: DocumentFeatures<MarkdownFile> & {
   completions(workspace, document, offset) {
     const own = operations(document)?.completions?.(workspace, document as Operations, offset) ?? [];
     const labels = new Set(own.map((c) => c.label));
-    return [...own, ...markdownCompletions(workspace, document, offset).filter((c) => !labels.has(c.label))];
+    const general = markdownCompletions(workspace, document, offset);
+    const all = [...own, ...general.filter((c) => !labels.has(c.label))];
+    return (general as CompletionItems).incomplete ? partial(all) : all;
   },
   hover(workspace, document, offset) {
     return operations(document)?.hover?.(workspace, document as Operations, offset) ?? markdownHover(workspace, document, offset);

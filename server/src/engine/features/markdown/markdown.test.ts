@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { engineFor, lines, uriOf } from '../../../../../test/helpers/engine';
 import type { AdrDocument } from '../../parse/adr';
+import type { Completion } from '../types';
 import { markdownFeatures } from './index';
 
 const MANIFEST = lines(
@@ -44,6 +45,32 @@ describe('Markdown editor features', () => {
     ]);
     assert.match(items[0].documentation ?? '', /We will store orders in PostgreSQL/);
     assert.equal(document.text.slice(items[0].replace![0], items[0].replace![1]), 'ADR-');
+  });
+
+  it('offers the first 100 of thousands of ADRs, own folder first, cut to what was typed and marked incomplete', () => {
+    const many: Record<string, string> = {};
+    for (let n = 3; n <= 1500; n++) many[`docs/adr/${String(n).padStart(4, '0')}-choice-${n}.md`] = lines(`# ${n}. Choice ${n}`, '', '## Status', '', 'Accepted');
+    for (let n = 1; n <= 20; n++) many[`docs/decisions/${String(n).padStart(4, '0')}-other-${n}.md`] = lines(`# ${n}. Other ${n}`, '', '## Status', '', 'Accepted');
+    const text = lines('# 1500. Choice 1500', '', 'See ADR-', 'See ADR-012', 'See [x](');
+    const { engine, workspace } = setup({ ...many, 'docs/adr/1500-choice-1500.md': text });
+    const document = workspace.document(uriOf('docs/adr/1500-choice-1500.md')) as AdrDocument;
+    const untyped = markdownFeatures.completions!(workspace, document, at(text, 'See ADR-\n', 8)) as Completion[] & { incomplete?: true };
+    assert.equal(untyped.length, 100);
+    assert.equal(untyped.incomplete, true);
+    assert.deepEqual(untyped.slice(0, 3).map((i) => i.label), ['ADR-0001', 'ADR-0002', 'ADR-0003']);
+    assert.ok(!untyped.some((i) => i.label === 'ADR-1500'), 'not itself');
+    // Typed: only what holds it (past the first hundred too), still marked incomplete.
+    const typed = markdownFeatures.completions!(workspace, document, at(text, 'ADR-012') + 7) as Completion[] & { incomplete?: true };
+    assert.deepEqual(typed.map((i) => i.label), Array.from({ length: 10 }, (_, k) => `ADR-012${k}`));
+    assert.equal(typed.incomplete, true, 'deleting a character must ask again');
+    // Links: the other folder's ADRs sort after this folder's; after an edit elsewhere, a renamed title is offered.
+    const links = markdownFeatures.completions!(workspace, document, text.length - 1);
+    assert.equal(links[0].label, '0001-use-postgresql.md');
+    assert.ok(links.every((i) => !i.label.startsWith('../decisions/')), 'this folder first');
+    engine.setFile(uriOf('docs/adr/0003-choice-3.md'), lines('# 3. Renamed choice', '', '## Status', '', 'Accepted'));
+    const after = engine.snapshot();
+    const again = markdownFeatures.completions!(after, after.document(document.uri) as AdrDocument, text.length - 1);
+    assert.match(again.find((i) => i.label === '0003-choice-3.md')!.detail ?? '', /Renamed choice/);
   });
 
   it('completes ADR files inside a link target, with relative paths from a runbook', () => {
