@@ -30,6 +30,9 @@ const READ_KINDS = Object.keys(READS) as (DocumentKind | 'files')[];
  * times 64 plus its reads): most runs find nothing, and 10,000 ADRs times their rules add up.
  */
 type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number } | number;
+/** The findings of a document without any: shared, and frozen so that no caller can add to it. */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
 /** The configuration where there is none: one object, so that per-configuration caches hit. */
 const NO_CONFIG: Config = Object.freeze({});
 
@@ -253,12 +256,13 @@ export class Engine {
     const failures: RuleFailure[] = [];
     const add = (finding: Finding) => {
       const list = findings.get(finding.uri);
-      if (list) list.push(finding);
+      if (list && list !== NO_FINDINGS) list.push(finding);
       else findings.set(finding.uri, [finding]);
     };
     for (const entry of this.files.values()) {
       if (!entry.kind) continue;
-      findings.set(entry.uri, findings.get(entry.uri) ?? []);
+      // One shared empty list for the many documents without findings (10,000 ADRs: 10,000 arrays per edit).
+      findings.set(entry.uri, findings.get(entry.uri) ?? NO_FINDINGS);
       const config = this.configFor(entry.uri);
       if (entry.refusal) {
         const severity = this.severity(config, entry.refusal.ruleId);
@@ -323,7 +327,7 @@ export class Engine {
       isRule: (id) => ruleMeta(id) !== undefined,
       ruleIds: () => RULES.map((rule) => rule.meta.id),
     });
-    for (const list of findings.values()) list.sort(compareFindings);
+    for (const list of findings.values()) if (list.length > 1) list.sort(compareFindings);
     const analysis = { snapshot, findings, failures };
     // A change while the steps ran made this analysis stale: return it to whoever still asks, but do not keep it.
     if (this.cachedSnapshot === snapshot) this.cached = analysis;
