@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { fileUri } from '../../server/src/engine/text/uri';
 import { Session } from '../../server/src/lsp/session';
-import { MAX_COMPLETIONS } from '../../server/src/lsp/handlers/languageFeatures';
+import { MAX_COMPLETIONS } from '../../server/src/engine/features/narrow';
 import { engineFor, uriOf } from '../helpers/engine';
 import { TestClient } from '../helpers/lspClient';
 

@@ -111,6 +111,9 @@ describe('hostile input through the engine', () => {
     assert.equal(encoding.length, 1);
     assert.equal(encoding[0].span[0], text.indexOf('\uFFFD'));
     assert.ok(findings.some((f) => f.ruleId === 'schema-format'), 'the rest is still analysed');
+    // A configuration arriving (every file is classified again) keeps what the host said of the bytes.
+    engine.setFile(uriOf('.archframe.yaml'), 'rules:\n  single-owner: off\n');
+    assert.equal(findingsOf(engine, 'architecture.yaml', 'file-encoding').length, 1);
     // The same text from the editor (decoded there): no such finding.
     engine.setFile(uriOf('architecture.yaml'), text);
     assert.deepEqual(findingsOf(engine, 'architecture.yaml', 'file-encoding'), []);

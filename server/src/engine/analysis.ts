@@ -127,6 +127,8 @@ export class Engine {
   }
 
   setSettings(settings: EngineSettings): void {
+    // The editor sends the settings again after a change to any setting, ours or not: equal ones change nothing.
+    if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     const limitChanged = settings.maxFileSize !== this.settings.maxFileSize;
     this.settings = settings;
     this.runs = new WeakMap();
@@ -153,8 +155,7 @@ export class Engine {
       this.reclassify();
       return;
     }
-    const entry = this.entry(uri, text, size);
-    if (invalidUtf8) entry.invalidUtf8 = true;
+    const entry = this.entry(uri, text, size, invalidUtf8);
     const before = existing?.parsed ?? existing?.previous;
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
@@ -263,9 +264,8 @@ export class Engine {
       if (!entry.kind) continue;
       // One shared empty list for the many documents without findings (10,000 ADRs: 10,000 arrays per edit).
       findings.set(entry.uri, findings.get(entry.uri) ?? NO_FINDINGS);
-      const config = this.configFor(entry.uri);
       if (entry.refusal) {
-        const severity = this.severity(config, entry.refusal.ruleId);
+        const severity = this.severity(this.configFor(entry.uri), entry.refusal.ruleId);
         if (severity) add({ ruleId: entry.refusal.ruleId, severity, message: entry.refusal.message, uri: entry.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, span: [0, 0] });
         continue;
       }
@@ -274,6 +274,7 @@ export class Engine {
       const runs = this.runsOf(document);
       let run = runs[0];
       if (run === undefined) {
+        const config = this.configFor(entry.uri);
         const problems: Finding[] = [];
         for (const problem of document.problems) {
           const severity = this.severity(config, problem.ruleId);
@@ -395,10 +396,11 @@ export class Engine {
     return this.configFor(uri).maxFileSize ?? this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
-  private entry(uri: string, text: string, size?: number): FileEntry {
+  private entry(uri: string, text: string, size?: number, invalidUtf8?: boolean): FileEntry {
     const path = this.relative(uri);
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
     const entry: FileEntry = { uri, text, kind, size };
+    if (invalidUtf8) entry.invalidUtf8 = true;
     if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' ? undefined : tooDeep(text));
     return entry;
   }
@@ -460,7 +462,7 @@ export class Engine {
       const path = this.relative(uri);
       if (path === CONFIG_NAME) entry.refusal = this.refusal(entry.text, entry.size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       if (path === CONFIG_NAME || path === '.adr-dir') continue;
-      this.files.set(uri, this.entry(uri, entry.text, entry.size));
+      this.files.set(uri, this.entry(uri, entry.text, entry.size, entry.invalidUtf8));
     }
     this.invalidate();
   }

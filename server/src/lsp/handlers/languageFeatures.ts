@@ -13,7 +13,6 @@ import {
 } from 'vscode-languageserver';
 import { featuresFor, workspaceSymbols } from '../../engine/features';
 import { narrowCompletions } from '../../engine/features/narrow';
-export { MAX_COMPLETIONS } from '../../engine/features/narrow';
 import type { Completion, DocumentSymbol, Target } from '../../engine/features/types';
 import type { TextEdit } from '../../engine/model/findings';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../../engine/workspace/snapshot';
