@@ -53,35 +53,63 @@ export async function screenCheck(browser, url, workspace) {
       const line = page.locator('.monaco-editor .view-line', { hasText: HOVERED_LINE });
       await line.waitFor({ timeout: 10_000 });
       const token = line.locator('span > span', { hasText: new RegExp(`^${HOVERED_TOKEN}$`) }).first();
-      const hover = page.locator('.monaco-hover:not(.hidden)').first();
-      // The hover opens after the mouse rests on the word: move away and back until it does.
-      for (let attempt = 1; ; attempt++) {
+      // Code lenses arrive after the diagnostics and push the lines down; a hover
+      // opened before that closes when the word moves from under the mouse.
+      await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {});
+      await settled(token);
+      // The hover opens after the mouse rests on the word, and its parts come in one
+      // by one: wait until it shows both the problem and the framework part.
+      let seen = '';
+      for (let attempt = 1; attempt <= 5; attempt++) {
         await page.mouse.move(5, 400);
+        await settled(token);
         await token.hover();
-        try {
-          await hover.waitFor({ state: 'visible', timeout: 5_000 });
-          break;
-        } catch (error) {
-          if (attempt === 4) throw error;
-        }
+        seen = await visibleHoverText(page, 6_000);
+        if (!complete(seen)) continue;
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: SCREENSHOT });
+        // The screenshot is only worth keeping if the hover was still open when it was taken.
+        seen = await visibleHoverText(page, 0);
+        if (complete(seen)) return;
       }
-      // The hover's parts come in one by one: wait for the framework part before the screenshot.
-      await page.waitForFunction(
-        (selector) => /Part [IVXLC]+|Appendix [A-Z]/.test(document.querySelector(selector)?.textContent ?? ''),
-        '.monaco-hover:not(.hidden)',
-        { timeout: 10_000 },
-      ).catch(() => {});
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: SCREENSHOT });
-      const text = await hover.innerText();
-      if (!/rollback-strategy/.test(text) || !/recreate/.test(text)) throw new Error(`the hover shows no rollback-strategy problem; it says:\n${text}`);
-      if (!/Part [IVXLC]+|Appendix [A-Z]/.test(text)) throw new Error(`the hover shows no framework text (Part/section); it says:\n${text}`);
+      if (!/rollback-strategy/.test(seen) || !/recreate/.test(seen)) throw new Error(`after 5 tries, the hover shows no rollback-strategy problem; it says:\n${seen || '(no hover open)'}`);
+      throw new Error(`after 5 tries, the hover shows no framework text (Part/section); it says:\n${seen}`);
     });
     lines.push(`    screenshot: ${SCREENSHOT}`);
   } finally {
     await context.close();
   }
   return { passed, failed, lines };
+}
+
+const complete = (text) => /rollback-strategy/.test(text) && /recreate/.test(text) && /Part [IVXLC]+|Appendix [A-Z]/.test(text);
+
+/** The text of the open hover widget once it is complete, or whatever it shows when `ms` runs out ('' when none is open). */
+async function visibleHoverText(page, ms) {
+  const read = () => page.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.innerText ?? '');
+  if (ms > 0) {
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('.monaco-hover:not(.hidden)')?.innerText ?? '';
+        return /rollback-strategy/.test(text) && /recreate/.test(text) && /Part [IVXLC]+|Appendix [A-Z]/.test(text);
+      },
+      undefined,
+      { timeout: ms },
+    ).catch(() => {});
+  }
+  return read();
+}
+
+/** Waits until the element stays put for 300 ms (the editor has stopped re-laying out its lines). */
+async function settled(locator) {
+  let last = '';
+  for (let i = 0; i < 30; i++) {
+    const box = await locator.boundingBox({ timeout: 5_000 }).catch(() => null);
+    const now = JSON.stringify(box);
+    if (box && now === last) return;
+    last = now;
+    await locator.page().waitForTimeout(300);
+  }
 }
 
 async function openQuickOpen(page, text) {
