@@ -14,22 +14,29 @@ import type { LineIndex } from './text/lineIndex';
 import type { Span } from './text/types';
 import { joinUri, relativePath } from './text/uri';
 import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders } from './workspace/classify';
-import { createAdrIndex } from './workspace/adrIndex';
+import { AdrTables, createAdrIndex, shapeKey } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
 
 
 /**
  * What a rule run read of the workspace besides its own document, recorded as it runs: a bit per document kind,
- * and one for whether files exist. A run is reused until a document of a kind it read changes (or its own does).
+ * one for whether files exist, and one for the shapes of the ADRs (`adrShapes`: what the ADR index answers from;
+ * see AdrShape). A run is reused until a document of a kind it read changes (or its own does). A run that asked
+ * the ADR index about other ADRs holds `adrShapes` and the ADRs it was handed (`touched`), not `adr`: it is reused
+ * until an ADR's shape changes or one of those ADRs changes.
  */
-const READS: Record<DocumentKind | 'files', number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32 };
-const READ_KINDS = Object.keys(READS) as (DocumentKind | 'files')[];
+type ReadKind = DocumentKind | 'files' | 'adrShapes';
+const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64 };
+const READ_KINDS = Object.keys(READS) as ReadKind[];
+/** Runs without findings are numbers: revision × RUN_BASE + reads. */
+const RUN_BASE = 128;
 
 /**
- * One rule's findings on one document, kept for reuse. A run without findings is kept as a number (its revision
- * times 64 plus its reads): most runs find nothing, and 10,000 ADRs times their rules add up.
+ * One rule's findings on one document, kept for reuse. A run without findings (and no ADR handed to it) is kept
+ * as a number (its revision times RUN_BASE plus its reads): most runs find nothing, and 10,000 ADRs times their
+ * rules add up.
  */
-type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number } | number;
+type RuleRun = { findings: Finding[]; failure?: RuleFailure; reads: number; revision: number; touched?: readonly string[] } | number;
 /** The findings of a document without any: shared, and frozen so that no caller can add to it. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
@@ -86,6 +93,8 @@ interface FileEntry {
   size?: number;
   /** The host found bytes that are not UTF-8: reported, and the text (with U+FFFD for them) is analysed all the same. */
   invalidUtf8?: boolean;
+  /** The engine's revision when this text was set. */
+  revision: number;
 }
 
 /**
@@ -107,7 +116,11 @@ export class Engine {
   /** Counts changes to files; a rule run remembers the revision it ran at. */
   private revision = 0;
   /** The revision at which a document of each kind (or a file's existence) last changed. */
-  private readonly changedAt: Record<DocumentKind | 'files', number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0 };
+  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0 };
+  /** Edited ADRs whose new shape is not known yet (it is, once parsed): each with the shape that rule runs saw. */
+  private readonly shapesBefore = new Map<string, string>();
+  /** The ADR index's tables, kept for the next snapshots until an ADR's shape changes. */
+  private adrTables?: { tables: AdrTables; revision: number };
   /** The URIs of the files in the order snapshots list documents; kept until a file comes, goes or changes kind. */
   private orderedUris?: string[];
   /** Rule runs per document and rule id; a new text is a new document, so its runs go with the old one. */
@@ -147,7 +160,7 @@ export class Engine {
     if (existing && existing.text === text && existing.size === size && Boolean(existing.invalidUtf8) === invalidUtf8) return;
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') {
-      const entry: FileEntry = { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined, size };
+      const entry: FileEntry = { uri, text, kind: path === CONFIG_NAME ? 'config' : undefined, size, revision: this.revision + 1 };
       // The configuration's own size is judged by the editor settings' limit: it cannot set the limit for itself.
       if (entry.kind === 'config') entry.refusal = this.refusal(text, size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       this.files.set(uri, entry);
@@ -160,6 +173,7 @@ export class Engine {
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
     this.changed(existing?.kind, entry.kind, !existing);
+    if (existing?.kind === 'adr' || entry.kind === 'adr') this.adrChanged(uri, existing, entry);
     this.invalidate();
   }
 
@@ -172,6 +186,7 @@ export class Engine {
     }
     this.files.delete(uri);
     this.changed(existing.kind, undefined, true);
+    if (existing.kind === 'adr') this.adrChanged(uri, existing, undefined);
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') this.reclassify();
     else this.invalidate();
@@ -189,6 +204,29 @@ export class Engine {
     this.changedAt[after ?? 'files'] = revision;
     if (existence) this.changedAt.files = revision;
     if (existence || before !== after) this.orderedUris = undefined;
+  }
+
+  /**
+   * An ADR's text changed, or the ADR came or went. Whether its shape changed is known only once the new text is
+   * parsed: until then the shape that rule runs saw is kept (that of the first of several edits in a row).
+   */
+  private adrChanged(uri: string, before: FileEntry | undefined, after: FileEntry | undefined): void {
+    const shape = this.shapesBefore.get(uri) ?? (before?.parsed?.kind === 'adr' ? shapeKey(before.parsed) : undefined);
+    if (after?.kind === 'adr' && !after.refusal && shape !== undefined) this.shapesBefore.set(uri, shape);
+    else {
+      this.shapesBefore.delete(uri);
+      this.changedAt.adrShapes = this.revision;
+    }
+  }
+
+  /** Compares the edited ADRs' shapes with those rule runs saw: a difference is a change of every ADR's context. */
+  settleShapes(): void {
+    for (const [uri, shape] of this.shapesBefore) {
+      const entry = this.files.get(uri);
+      const document = entry && this.parse(entry);
+      if (document?.kind !== 'adr' || shapeKey(document) !== shape) this.changedAt.adrShapes = this.revision;
+    }
+    this.shapesBefore.clear();
   }
 
   hasFile(uri: string): boolean {
@@ -253,6 +291,7 @@ export class Engine {
   private *analysing(): Generator<void, Analysis> {
     if (this.cached) return this.cached;
     const snapshot = (this.cachedSnapshot ??= new Snapshot(this));
+    this.settleShapes();
     const findings = new Map<string, Finding[]>();
     const failures: RuleFailure[] = [];
     const add = (finding: Finding) => {
@@ -290,7 +329,7 @@ export class Engine {
     }
     yield;
     // Document by document, so that a document's configuration and runs are looked up once for all its rules.
-    const tracking = new ReadTracking(snapshot);
+    const tracking = new ReadTracking(snapshot, snapshot.adrs);
     // Per set of reads, the latest change to any kind in it; per configuration, each rule's severity.
     const latest: number[] = [];
     for (const [kind, rules] of this.rulesByKind) {
@@ -340,7 +379,7 @@ export class Engine {
     const found: Finding[] = [];
     let failure: RuleFailure | undefined;
     const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
-    tracking.reads = 0;
+    tracking.start(document.uri);
     const context: RuleContext = {
       document,
       workspace: tracking,
@@ -363,14 +402,20 @@ export class Engine {
         });
       }
     }
-    return keep(found, failure, tracking.reads, tracking.revision);
+    return keep(found, failure, tracking.reads, tracking.revision, tracking.touched);
   }
 
-  /** Is a run still valid: has no document of a kind it read changed since? (Its own document is the same object.) */
+  /**
+   * Is a run still valid: has no document of a kind it read changed since, nor any ADR it was handed? (Its own
+   * document is the same object.)
+   */
   private current(run: RuleRun, latest: number[]): boolean {
-    const reads = typeof run === 'number' ? run % 64 : run.reads;
-    const revision = typeof run === 'number' ? Math.floor(run / 64) : run.revision;
-    return (latest[reads] ??= this.latestChange(reads)) <= revision;
+    const reads = typeof run === 'number' ? run % RUN_BASE : run.reads;
+    const revision = typeof run === 'number' ? Math.floor(run / RUN_BASE) : run.revision;
+    if ((latest[reads] ??= this.latestChange(reads)) > revision) return false;
+    if (typeof run === 'number' || !run.touched) return true;
+    // A file gone counts as changed (and changed the shapes too).
+    return run.touched.every((uri) => (this.files.get(uri)?.revision ?? Infinity) <= revision);
   }
 
   /** The revision of the latest change to any of the kinds in a set of reads. */
@@ -396,10 +441,11 @@ export class Engine {
     return this.configFor(uri).maxFileSize ?? this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
-  private entry(uri: string, text: string, size?: number, invalidUtf8?: boolean): FileEntry {
+  /** A file's entry; `revision`: that of the change that brought its text (the next one, for a new text). */
+  private entry(uri: string, text: string, size?: number, invalidUtf8?: boolean, revision = this.revision + 1): FileEntry {
     const path = this.relative(uri);
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
-    const entry: FileEntry = { uri, text, kind, size };
+    const entry: FileEntry = { uri, text, kind, size, revision };
     if (invalidUtf8) entry.invalidUtf8 = true;
     if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' ? undefined : tooDeep(text));
     return entry;
@@ -455,6 +501,8 @@ export class Engine {
   }
 
   private reclassify(): void {
+    // Which files are ADRs may change: a change of shapes, at a revision of its own.
+    this.changedAt.adrShapes = ++this.revision;
     this.configDocuments.clear();
     this.runs = new WeakMap();
     this.orderedUris = undefined;
@@ -462,7 +510,7 @@ export class Engine {
       const path = this.relative(uri);
       if (path === CONFIG_NAME) entry.refusal = this.refusal(entry.text, entry.size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       if (path === CONFIG_NAME || path === '.adr-dir') continue;
-      this.files.set(uri, this.entry(uri, entry.text, entry.size, entry.invalidUtf8));
+      this.files.set(uri, this.entry(uri, entry.text, entry.size, entry.invalidUtf8, entry.revision));
     }
     this.invalidate();
   }
@@ -530,6 +578,13 @@ export class Engine {
     return this.parse(entry);
   }
 
+  /** @internal for the snapshot: the index tables of the last snapshot, if no ADR's shape changed since. */
+  tablesFor(documents: readonly AdrDocument[]): AdrTables {
+    this.settleShapes();
+    if (!this.adrTables || this.changedAt.adrShapes > this.adrTables.revision) this.adrTables = { tables: new AdrTables(documents), revision: this.revision };
+    return this.adrTables.tables;
+  }
+
   /** @internal for the snapshot */
   host(): EngineHost {
     return this.options.host;
@@ -571,7 +626,11 @@ class Snapshot implements WorkspaceSnapshot {
     }
     this.documentFolders = engine.foldersFor(`${this.folders[0] ?? ''}/`);
     this.manifests = new ManifestModel(this.documents('manifest'));
-    this.adrs = createAdrIndex(this.documents('adr') as AdrDocument[]);
+    const adrs = this.documents('adr') as AdrDocument[];
+    this.adrs = createAdrIndex(adrs, engine.tablesFor(adrs), (uri) => {
+      const document = this.byUri.get(uri);
+      return document?.kind === 'adr' ? document : undefined;
+    });
   }
 
   documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {
@@ -608,7 +667,32 @@ class Snapshot implements WorkspaceSnapshot {
 /** The snapshot as one rule run sees it: the same answers, and a note of which kinds of documents it read. */
 class ReadTracking implements WorkspaceSnapshot {
   reads = 0;
-  constructor(private readonly snapshot: Snapshot) {}
+  /** The ADRs other than its own that the run was handed (it may have read anything in them). */
+  touched: string[] | undefined;
+  private own = '';
+  readonly adrs: AdrIndex;
+  constructor(
+    private readonly snapshot: Snapshot,
+    index: AdrIndex,
+  ) {
+    this.adrs = trackedIndex(index, this);
+  }
+  start(uri: string): void {
+    this.reads = 0;
+    this.touched = undefined;
+    this.own = uri;
+  }
+  /** Notes that the run read the ADRs' shapes, and was handed these ADRs. */
+  handed<T extends AdrDocument | readonly AdrDocument[] | undefined>(found: T): T {
+    this.reads |= READS.adrShapes;
+    if (found === undefined) return found;
+    for (const document of Array.isArray(found) ? (found as readonly AdrDocument[]) : [found as AdrDocument]) {
+      if (document.uri === this.own) continue;
+      if (!this.touched) this.touched = [document.uri];
+      else if (!this.touched.includes(document.uri)) this.touched.push(document.uri);
+    }
+    return found;
+  }
   get revision(): number {
     return this.snapshot.revision;
   }
@@ -625,10 +709,6 @@ class ReadTracking implements WorkspaceSnapshot {
     this.reads |= READS.manifest;
     return this.snapshot.manifests;
   }
-  get adrs(): AdrIndex {
-    this.reads |= READS.adr;
-    return this.snapshot.adrs;
-  }
   documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {
     this.reads |= READS[kind];
     return this.snapshot.documents(kind);
@@ -636,7 +716,9 @@ class ReadTracking implements WorkspaceSnapshot {
   document(uri: string): AnalysedDocument | undefined {
     const document = this.snapshot.document(uri);
     // Absent, it may appear (a file event); present, it may change or go (its kind, and existence, change).
-    this.reads |= READS.files | (document ? READS[document.kind] : 0);
+    this.reads |= READS.files;
+    if (document?.kind === 'adr') this.handed(document);
+    else if (document) this.reads |= READS[document.kind];
     return document;
   }
   exists(uri: string): boolean {
@@ -651,8 +733,38 @@ class ReadTracking implements WorkspaceSnapshot {
   }
 }
 
-function keep(findings: Finding[], failure: RuleFailure | undefined, reads: number, revision: number): RuleRun {
-  return findings.length === 0 && !failure ? revision * 64 + reads : { findings, failure, reads, revision };
+/**
+ * The ADR index as one rule run sees it. Questions about ids, names and relations depend on the ADRs' shapes, plus
+ * the ADRs handed back; a whole collection or list is a read of every ADR's content.
+ */
+function trackedIndex(index: AdrIndex, run: ReadTracking): AdrIndex {
+  const everything = () => (run.reads |= READS.adr);
+  const shapes = () => (run.reads |= READS.adrShapes);
+  return {
+    all: () => (everything(), index.all()),
+    collection: (uri) => (everything(), index.collection(uri)),
+    resolve: (reference, fromUri) => run.handed(index.resolve(reference, fromUri)),
+    get: (uri) => run.handed(index.get(uri)),
+    numbered: (uri, number, prefix) => run.handed(index.numbered(uri, number, prefix)),
+    referencesTo: (adr) => {
+      const found = index.referencesTo(adr);
+      run.handed(found.map((r) => r.from));
+      return found;
+    },
+    relationsTo: (adr) => {
+      const found = index.relationsTo(adr);
+      run.handed(found.map((r) => r.from));
+      return found;
+    },
+    collectionOf: (uri) => index.collectionOf(uri),
+    collectionOmitsStatus: (uri) => (shapes(), index.collectionOmitsStatus(uri)),
+    nextNumber: (collectionUri) => (shapes(), index.nextNumber(collectionUri)),
+    collectionShapes: (uri) => (shapes(), index.collectionShapes(uri)),
+  };
+}
+
+function keep(findings: Finding[], failure: RuleFailure | undefined, reads: number, revision: number, touched?: readonly string[]): RuleRun {
+  return findings.length === 0 && !failure && !touched ? revision * RUN_BASE + reads : { findings, failure, reads, revision, touched };
 }
 
 function toFinding(rule: Rule, report: Report, severity: Severity): Finding {

@@ -36,6 +36,17 @@ function countingRules() {
         if (twins.length > 0) report({ at: { uri: document.uri, lines: document.lines, span: document.titleSpan ?? [0, 0] }, message: 'same title as another ADR' });
       },
     }),
+    // Asks the ADR index about the ADRs it refers to, and reads their titles.
+    defineRule<AdrDocument>({
+      meta: meta('test-refers', 'adr'),
+      check({ document, workspace, report }) {
+        count('test-refers', document);
+        for (const reference of document.references) {
+          const target = workspace.adrs.resolve(reference.target, document.uri);
+          if (target?.title?.startsWith('Old')) report({ at: { uri: document.uri, lines: document.lines, span: reference.span }, message: `refers to an old ADR` });
+        }
+      },
+    }),
     // Reads the manifests.
     defineRule<ManifestDocument>({
       meta: meta('test-components', 'manifest'),
@@ -53,7 +64,7 @@ const files: Files = {
   'architecture.yaml': lines('archframe: 1', 'system: shop', 'components:', '  api: { kind: service }'),
   'docs/adr/0001-one.md': adr(1, 'One'),
   'docs/adr/0002-two.md': adr(2, 'Two'),
-  'docs/adr/0003-three.md': adr(3, 'Three'),
+  'docs/adr/0003-three.md': adr(3, 'Three', 'As ADR-2 says.'),
 };
 
 function engineWith(rules: Rule[]): Engine {
@@ -65,7 +76,7 @@ function engineWith(rules: Rule[]): Engine {
 describe('rule runs are reused until what they read changes', () => {
   it('an ADR edit re-runs local rules on that ADR only, index rules on every ADR, and manifest rules not at all', () => {
     const { rules, runs } = countingRules();
-    const engine = engineWith(rules);
+    const engine = engineWith(rules.filter((rule) => rule.meta.id !== 'test-refers'));
     engine.findings();
     const before = new Map(runs);
     engine.setFile(uriOf('docs/adr/0002-two.md'), adr(2, 'One', 'TODO: decide.'));
@@ -75,6 +86,27 @@ describe('rule runs are reused until what they read changes', () => {
     // And the findings are those of the new text, in the edited ADR and in the one it now shares a title with.
     assert.deepEqual(findings.get(uriOf('docs/adr/0002-two.md'))!.map((f) => f.ruleId), ['test-same-title', 'test-todo']);
     assert.deepEqual(findings.get(uriOf('docs/adr/0001-one.md'))!.map((f) => f.ruleId), ['test-same-title']);
+  });
+
+  it('an ADR edit that keeps its shape re-runs index questions only where that ADR was the answer', () => {
+    const { rules, runs } = countingRules();
+    const engine = engineWith(rules.filter((rule) => rule.meta.id !== 'test-same-title'));
+    engine.findings();
+    let before = new Map(runs);
+    const ran = () => [...runs].filter(([key, n]) => n !== before.get(key)).map(([key]) => key).sort();
+    // ADR 3 refers to ADR 2; nothing refers to ADR 1.
+    engine.setFile(uriOf('docs/adr/0002-two.md'), adr(2, 'Old two'));
+    assert.deepEqual(engine.findingsFor(uriOf('docs/adr/0003-three.md')).map((f) => f.message), ['refers to an old ADR']);
+    assert.deepEqual(ran(), ['test-refers docs/adr/0002-two.md', 'test-refers docs/adr/0003-three.md', 'test-todo docs/adr/0002-two.md']);
+    before = new Map(runs);
+    engine.setFile(uriOf('docs/adr/0001-one.md'), adr(1, 'Old one', 'Changed.'));
+    engine.findings();
+    assert.deepEqual(ran(), ['test-refers docs/adr/0001-one.md', 'test-todo docs/adr/0001-one.md']);
+    // A new reference changes ADR 1's shape: every question to the index may have a new answer (ADR 2 asked none).
+    before = new Map(runs);
+    engine.setFile(uriOf('docs/adr/0001-one.md'), adr(1, 'Old one', 'See ADR-3.'));
+    engine.findings();
+    assert.deepEqual(ran(), ['test-refers docs/adr/0001-one.md', 'test-refers docs/adr/0003-three.md', 'test-todo docs/adr/0001-one.md']);
   });
 
   it('a manifest edit re-runs no ADR rule; unchanged reruns keep the findings', () => {
@@ -98,11 +130,11 @@ describe('rule runs are reused until what they read changes', () => {
     const before = total();
     engine.setSettings({ rules: { 'test-todo': 'error' } });
     engine.findings();
-    assert.equal(total() - before, 7, '3 + 3 ADR runs and 1 manifest run');
+    assert.equal(total() - before, 10, '3 rules on 3 ADRs, and 1 manifest run');
     // The editor sends its settings again after any change to any setting: the same values re-run nothing.
     engine.setSettings({ rules: { 'test-todo': 'error' } });
     engine.findings();
-    assert.equal(total() - before, 7);
+    assert.equal(total() - before, 10);
   });
 
   it('a file the engine does not keep appearing on disk clears a "does not exist" finding', () => {
@@ -135,6 +167,8 @@ function example(): Files {
   return out;
 }
 
+const SUCCESSOR = 'docs/adr/0007-successor.md';
+
 describe('reused findings equal a fresh analysis', () => {
   it('after each edit of the example workspace, with every rule', () => {
     const current = example();
@@ -154,7 +188,36 @@ describe('reused findings equal a fresh analysis', () => {
       ['an ADR that duplicates a number', () => set('docs/adr/0099-again.md', current[adrs[0]])],
       ['a configuration that turns a rule off', () => set('.archframe.yaml', 'rules:\n  adr-status: off\n')],
       ['the manifest back', () => set('architecture.yaml', manifest)],
+      // ADR edits that keep the edited ADR's shape: only what reads that ADR runs again.
+      ['an ADR that links to another', () => set(SUCCESSOR, successor('Accepted; see'))],
+      ['the link becomes a relation (a shape change: the other ADR now lacks the back-link)', () => set(SUCCESSOR, successor('Accepted; supersedes'))],
+      ['text inserted above the relation (the other ADR\'s finding points into it)', () => set(SUCCESSOR, successor('Accepted; supersedes', 'A longer preamble.\n\n'))],
+      ['its title changed (named in the other ADR\'s message)', () => set(SUCCESSOR, successor('Accepted; supersedes', 'A longer preamble.\n\n').replace('Successor', 'Heir'))],
+      ['its status word changed', () => set(SUCCESSOR, successor('Proposed; supersedes', 'A longer preamble.\n\n'))],
+      ['a referenced ADR retired (the manifest refers to it)', () => set(adrs[3], current[adrs[3]].replace(/^Accepted\s*$/m, 'Deprecated'))],
+      // ADR edits that change a shape: every ADR's context may differ.
+      ['a section missing from the new ADR', () => set(SUCCESSOR, successor('Accepted; supersedes').replace(/## Consequences[\s\S]*$/, ''))],
+      ['that section removed from two more: the folder no longer requires it', () => {
+        set(adrs[2], current[adrs[2]].replace(/## Consequences[\s\S]*$/, ''));
+        set('docs/adr/0099-again.md', current['docs/adr/0099-again.md'].replace(/## Consequences[\s\S]*$/, ''));
+      }],
+      ['adr-status on again (the configuration gone)', () => remove('.archframe.yaml')],
+      ['two ADRs write their status as a line', () => {
+        for (const path of [adrs[0], 'docs/adr/0099-again.md']) set(path, current[path].replace(/## Status\n\n([^\n]*)\n+/, 'Status: $1\n\n'));
+      }],
+      ['the new ADR\'s status removed', () => set(SUCCESSOR, current[SUCCESSOR].replace(/## Status\n\n[^\n]*\n+/, ''))],
+      ['the status lines removed from those two: the folder does without', () => {
+        for (const path of [adrs[0], 'docs/adr/0099-again.md']) set(path, current[path].replace(/^Status: [^\n]*\n+/m, ''));
+      }],
+      ['a second ADR numbered 4', () => set('docs/adr/0004-another.md', successor('Accepted; see').replace('# 7. Successor', '# 4. Another'))],
+      ['an ADR numbered in its title only', () => set('docs/adr/heir.md', successor('Accepted; see').replace('# 7.', '# 120.'))],
+      ['its number changed: the next free number is another', () => set('docs/adr/heir.md', successor('Accepted; see').replace('# 7.', '# 130.'))],
+      ['the superseding ADR renumbered', () => set(SUCCESSOR, successor('Accepted; supersedes').replace('# 7.', '# 8.'))],
+      ['the superseding ADR gone', () => remove(SUCCESSOR)],
     ];
+    function successor(status: string, preamble = '') {
+      return lines('# 7. Successor', '', preamble + '## Status', '', `${status} [4. Kafka](0004-kafka-for-order-events.md)`, '', '## Context', '', 'C.', '', '## Decision', '', 'D.', '', '## Consequences', '', 'E.');
+    }
     function set(path: string, text: string) {
       current[path] = text;
       live.setFile(uriOf(path), text);
@@ -173,7 +236,7 @@ describe('reused findings equal a fresh analysis', () => {
       if (previous !== undefined && got !== previous) changedSomething++;
       previous = got;
     }
-    assert.ok(changedSomething >= 5, `the edits changed the findings ${changedSomething} times`);
+    assert.ok(changedSomething >= 12, `the edits changed the findings ${changedSomething} times`);
   });
 });
 

@@ -133,6 +133,22 @@ export interface AdrIndex {
   get(uri: string): AdrDocument | undefined;
   /** The ADRs of a document's collection with a number (and prefix), sorted by file. */
   numbered(uri: string, number: number, prefix?: string): readonly AdrDocument[];
+  /** The shapes of a collection's ADRs, in the order of collection(): for conventions, which depend on shapes alone. */
+  collectionShapes(uri: string): readonly AdrShape[];
+}
+
+/**
+ * What a collection's conventions know of an ADR besides its text. With its ids and what it refers to, this is
+ * its shape (`shapeKey`): an edit that keeps an ADR's shape changes no answer of the index about other ADRs, so
+ * only readers of that ADR's own content need to look again.
+ */
+export interface AdrShape {
+  readonly format: AdrFormat;
+  /** Its sections' names, each once. */
+  readonly sections: readonly AdrSectionName[];
+  readonly number?: number;
+  /** Does it write a status (or a place for one)? */
+  readonly hasStatus: boolean;
 }
 
 // ---------------------------------------------------------------- status vocabulary

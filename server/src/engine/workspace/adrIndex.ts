@@ -1,41 +1,63 @@
-import type { AdrDocument, AdrIndex, AdrReference, AdrRelation } from '../parse/adr';
+import type { AdrDocument, AdrIndex, AdrReference, AdrSectionName, AdrShape } from '../parse/adr';
 import { resolveRelative } from '../text/uri';
 
 /** `ADR-7`, `ADR 0007`, `adr7`, `7`, `#7`, and prefixed ids of collections that use them (`API-012`). */
 const ID = /^(?:(adr|[a-z]{2,6})[-_ ]?#?\s*)?#?0*(\d{1,6})$/i;
 
-/** The order of a collection's ADRs: by URI. */
-const byFile = (a: AdrDocument, b: AdrDocument) => a.uri.localeCompare(b.uri);
-
-/**
- * Each document's collection key, found once per document: rules ask for it
- * many times per analysis, and documents outlive snapshots (an edit makes a
- * new index, not new documents). A collection's ADRs share one key string.
- */
-const collectionKeys = new WeakMap<AdrDocument, string>();
 /** One string per collection key (a string is its own key here: nothing in it can go stale). */
 const sharedKeys = new Map<string, string>();
 
-function collectionKeyOf(document: AdrDocument): string {
-  let key = collectionKeys.get(document);
-  if (key === undefined) {
-    const computed = collectionOf(document.uri);
-    key = sharedKeys.get(computed);
-    if (key === undefined) {
-      if (sharedKeys.size >= 1000) sharedKeys.clear();
-      sharedKeys.set(computed, (key = computed));
+/** The order of a collection's ADRs: by URI. */
+const inOrder = (a: string, b: string) => a.localeCompare(b);
+
+const shapes = new WeakMap<AdrDocument, AdrShape>();
+const sectionLists = new Map<string, readonly AdrSectionName[]>();
+
+/** What conventions read of an ADR (see AdrShape). */
+export function shapeOf(document: AdrDocument): AdrShape {
+  let shape = shapes.get(document);
+  if (!shape) {
+    const names = [...new Set(document.sections.map((s) => s.name))] as AdrSectionName[];
+    // Most ADRs of a collection have the same sections: one list for each distinct one.
+    const joined = names.join(',');
+    let sections = sectionLists.get(joined);
+    if (!sections) {
+      if (sectionLists.size >= 1000) sectionLists.clear();
+      sectionLists.set(joined, (sections = names));
     }
-    collectionKeys.set(document, key);
+    const hasStatus = document.status !== undefined || document.statusEmptySpan !== undefined;
+    shapes.set(document, (shape = { format: document.format, sections, number: document.number, hasStatus }));
   }
-  return key;
+  return shape;
 }
 
 /**
- * A map from keys to one value or several. Most keys hold one ADR: no list is
- * made for them (the index is made again for every snapshot, after every edit
- * of an ADR, so what it keeps is allocated again each time).
+ * An ADR's whole shape as one string, equal for equal shapes: everything the index's answers about other ADRs
+ * depend on. Made only for the ADRs an edit touches (before and after), so it is not kept.
  */
-class MultiMap<K, V extends object> {
+export function shapeKey(document: AdrDocument): string {
+  const shape = shapeOf(document);
+  return JSON.stringify([
+    document.uri,
+    document.stem,
+    shape.number ?? null,
+    document.prefix ?? null,
+    shape.format,
+    shape.hasStatus,
+    shape.sections,
+    document.references.map((r) => r.target),
+    document.relations.map((r) => [r.relation, r.target, r.stated, r.partial]),
+  ]);
+}
+
+/** A reference (or relation) by the URI of the ADR that writes it and its place in that ADR's list. */
+interface Incoming {
+  uri: string;
+  at: number;
+}
+
+/** A map from keys to one value or several. Most keys hold one ADR: no list is made for them. */
+class MultiMap<K, V extends string | Incoming> {
   private readonly map = new Map<K, V | V[]>();
 
   add(key: K, value: V): void {
@@ -50,10 +72,110 @@ class MultiMap<K, V extends object> {
     return found === undefined ? [] : Array.isArray(found) ? found : [found];
   }
 
-  /** The values of a key, in a list of the caller's own. */
-  list(key: K): V[] {
-    const found = this.map.get(key);
-    return found === undefined ? [] : Array.isArray(found) ? found.slice() : [found];
+}
+
+/**
+ * What the index knows of the workspace's ADRs, by URI: their ids, names, collections, and the references and
+ * relations between them. It depends on the ADRs' shapes alone (see AdrShape), so that snapshots share one set of
+ * tables until a shape changes: an edit that keeps every shape builds nothing again. Each table is built on first
+ * use, from the documents of the snapshot that made the tables (any with the same shapes would do).
+ */
+export class AdrTables {
+  private ids?: MultiMap<number | string, string>;
+  private stems?: MultiMap<string, string>;
+  private collections?: Map<string, string[]>;
+  /** Per target URI: the referring ADR's URI and the reference's (or relation's) place in its list. */
+  private incoming?: MultiMap<string, Incoming>;
+  private incomingRelations?: MultiMap<string, Incoming>;
+  private readonly keys = new Map<string, string>();
+  readonly omitsStatus = new Map<string, boolean>();
+  readonly shapeLists = new Map<string, readonly AdrShape[]>();
+
+  constructor(private readonly documents: readonly AdrDocument[]) {}
+
+  /** The collection key of a URI (computed once per URI: rules ask for it many times). */
+  keyOf(uri: string): string {
+    let key = this.keys.get(uri);
+    if (key === undefined) {
+      const computed = collectionOf(uri);
+      key = sharedKeys.get(computed);
+      if (key === undefined) {
+        if (sharedKeys.size >= 1000) sharedKeys.clear();
+        sharedKeys.set(computed, (key = computed));
+      }
+      this.keys.set(uri, key);
+    }
+    return key;
+  }
+
+  byId(key: number | string): readonly string[] {
+    if (!this.ids) {
+      this.ids = new MultiMap();
+      for (const document of this.documents) if (document.number !== undefined) this.ids.add(idKey(document.prefix, document.number), document.uri);
+    }
+    return this.ids.get(key);
+  }
+
+  byStem(stem: string): readonly string[] {
+    if (!this.stems) {
+      this.stems = new MultiMap();
+      for (const document of this.documents) {
+        const lower = document.stem.toLowerCase();
+        this.stems.add(lower === document.stem ? document.stem : lower, document.uri);
+      }
+    }
+    return this.stems.get(stem);
+  }
+
+  /** The URIs of a collection's ADRs, sorted. */
+  collection(key: string): readonly string[] | undefined {
+    if (!this.collections) {
+      this.collections = new Map();
+      for (const document of this.documents) {
+        const list = this.collections.get(this.keyOf(document.uri));
+        if (list) list.push(document.uri);
+        else this.collections.set(this.keyOf(document.uri), [document.uri]);
+      }
+      for (const list of this.collections.values()) list.sort(inOrder);
+    }
+    return this.collections.get(key);
+  }
+
+  numberOf(uri: string): number | undefined {
+    return this.shapeAt(uri)?.number;
+  }
+
+  shapeAt(uri: string): AdrShape | undefined {
+    const document = this.documentAt(uri);
+    return document && shapeOf(document);
+  }
+
+  private byUriTable?: Map<string, AdrDocument>;
+  /** A document of the same shape as the current one at that URI (this table's own). */
+  documentAt(uri: string): AdrDocument | undefined {
+    this.byUriTable ??= new Map(this.documents.map((d) => [d.uri, d]));
+    return this.byUriTable.get(uri);
+  }
+
+  referencesTo(uri: string, resolve: AdrIndex['resolve']): readonly Incoming[] {
+    this.incoming ??= this.link((d) => d.references, resolve);
+    return this.incoming.get(uri);
+  }
+
+  relationsTo(uri: string, resolve: AdrIndex['resolve']): readonly Incoming[] {
+    this.incomingRelations ??= this.link((d) => d.relations, resolve);
+    return this.incomingRelations.get(uri);
+  }
+
+  private link(list: (document: AdrDocument) => readonly AdrReference[], resolve: AdrIndex['resolve']): MultiMap<string, Incoming> {
+    const table = new MultiMap<string, Incoming>();
+    for (const from of this.documents) {
+      list(from).forEach((reference, i) => {
+        const target = resolve(reference.target, from.uri);
+        if (target && target.uri !== from.uri) table.add(target.uri, { uri: from.uri, at: i });
+      });
+    }
+    return table;
   }
 }
 
@@ -63,63 +185,28 @@ class MultiMap<K, V extends object> {
  * `.md`) or log4brains slug (`20201016-use-the-slug`). Numbers are looked up
  * in the referring document's collection first, then anywhere.
  *
- * A new index is made for every snapshot: each table is built on its first use,
- * and holds no key it does not need (numbers are keys as they are; a stem
- * already in lower case is the document's own string).
+ * `tables`: those of an earlier snapshot whose ADRs had the same shapes (they are made afresh otherwise);
+ * `lookup`: the snapshot's own table of documents by URI, if it has one.
  */
-export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
+export function createAdrIndex(documents: readonly AdrDocument[], tables = new AdrTables(documents), lookup?: (uri: string) => AdrDocument | undefined): AdrIndex {
   let byUri: Map<string, AdrDocument> | undefined;
-  let byId: MultiMap<number | string, AdrDocument> | undefined;
-  let byStem: MultiMap<string, AdrDocument> | undefined;
-  let collections: Map<string, AdrDocument[]> | undefined;
-  let incoming: MultiMap<string, { from: AdrDocument; reference: AdrReference }> | undefined;
-  let incomingRelations: MultiMap<string, { from: AdrDocument; relation: AdrRelation }> | undefined;
-  const omitsStatus = new Map<string, boolean>();
-
-  const uris = () => (byUri ??= new Map(documents.map((d) => [d.uri, d])));
-  const keyOf = (uri: string) => {
-    const document = uris().get(uri);
-    return document ? collectionKeyOf(document) : collectionOf(uri);
-  };
-  const ids = () => {
-    if (!byId) {
-      byId = new MultiMap();
-      for (const document of documents) if (document.number !== undefined) byId.add(idKey(document.prefix, document.number), document);
-    }
-    return byId;
-  };
-  const stems = () => {
-    if (!byStem) {
-      byStem = new MultiMap();
-      for (const document of documents) {
-        const lower = document.stem.toLowerCase();
-        byStem.add(lower === document.stem ? document.stem : lower, document);
-      }
-    }
-    return byStem;
-  };
-  const folders = () => {
-    if (!collections) {
-      collections = new Map();
-      for (const document of documents) {
-        const key = collectionKeyOf(document);
-        const list = collections.get(key);
-        if (list) list.push(document);
-        else collections.set(key, [document]);
-      }
-      for (const list of collections.values()) list.sort(byFile);
-    }
-    return collections;
+  const at = lookup ?? ((uri: string) => (byUri ??= new Map(documents.map((d) => [d.uri, d]))).get(uri));
+  const all = (uris: readonly string[]) => uris.map((uri) => at(uri)!);
+  const collections = new Map<string, readonly AdrDocument[]>();
+  const collection = (key: string) => {
+    let list = collections.get(key);
+    if (!list) collections.set(key, (list = all(tables.collection(key) ?? [])));
+    return list;
   };
 
-  const pick = (candidates: readonly AdrDocument[], fromUri?: string) => {
+  const pick = (candidates: readonly string[], fromUri?: string) => {
     if (candidates.length === 0) return undefined;
     if (fromUri && candidates.length > 1) {
-      const home = keyOf(fromUri);
-      const near = candidates.find((c) => collectionKeyOf(c) === home);
-      if (near) return near;
+      const home = tables.keyOf(fromUri);
+      const near = candidates.find((c) => tables.keyOf(c) === home);
+      if (near) return at(near);
     }
-    return candidates[0];
+    return at(candidates[0]);
   };
 
   const index: AdrIndex = {
@@ -129,71 +216,52 @@ export function createAdrIndex(documents: readonly AdrDocument[]): AdrIndex {
       const id = ID.exec(text);
       if (id) {
         const prefix = id[1] && !/^adr$/i.test(id[1]) ? id[1].toUpperCase() : undefined;
-        return pick(ids().get(idKey(prefix, Number(id[2]))), fromUri);
+        return pick(tables.byId(idKey(prefix, Number(id[2]))), fromUri);
       }
       if (fromUri && text !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(text)) {
         const path = text.split('#')[0];
         if (path !== '') {
           const uri = resolveRelative(fromUri, path);
-          const map = uris();
-          const found = map.get(uri) ?? (/\.(md|markdown)$/i.test(path) ? undefined : (map.get(uri + '.md') ?? map.get(uri.replace(/\/$/, '') + '/README.md')));
+          const found = at(uri) ?? (/\.(md|markdown)$/i.test(path) ? undefined : (at(uri + '.md') ?? at(uri.replace(/\/$/, '') + '/README.md')));
           if (found) return found;
         }
       }
-      return pick(stems().get(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
+      return pick(tables.byStem(text.replace(/\.(md|markdown)$/i, '').toLowerCase()), fromUri);
     },
-    collection: (uri) => folders().get(keyOf(uri)) ?? [],
+    collection: (uri) => collection(tables.keyOf(uri)),
     collectionOf,
     collectionOmitsStatus(uri) {
       // A folder of one or two ADRs shows no convention: judge by all ADRs then.
-      const home = keyOf(uri);
-      const collection = folders().get(home) ?? [];
-      const key = collection.length >= 3 ? home : '';
-      let omitted = omitsStatus.get(key);
+      const home = tables.keyOf(uri);
+      const members = tables.collection(home) ?? [];
+      const key = members.length >= 3 ? home : '';
+      let omitted = tables.omitsStatus.get(key);
       if (omitted === undefined) {
-        const list = collection.length >= 3 ? collection : documents;
-        const without = list.filter((d) => d.status === undefined && d.statusEmptySpan === undefined).length;
+        const list = members.length >= 3 ? members : documents.map((d) => d.uri);
+        const without = list.filter((u) => !tables.shapeAt(u)!.hasStatus).length;
         omitted = list.length > 1 && without * 2 > list.length;
-        omitsStatus.set(key, omitted);
+        tables.omitsStatus.set(key, omitted);
       }
       return omitted;
     },
     nextNumber(collectionUri) {
-      const list = folders().get(collectionUri.replace(/\/+$/, '')) ?? [];
-      return list.reduce((max, d) => Math.max(max, d.number ?? 0), 0) + 1;
+      const list = tables.collection(collectionUri.replace(/\/+$/, '')) ?? [];
+      return list.reduce((max, uri) => Math.max(max, tables.numberOf(uri) ?? 0), 0) + 1;
     },
-    referencesTo(adr) {
-      if (!incoming) {
-        incoming = new MultiMap();
-        for (const from of documents) {
-          for (const reference of from.references) {
-            const target = index.resolve(reference.target, from.uri);
-            if (target && target !== from) incoming.add(target.uri, { from, reference });
-          }
-        }
-      }
-      return incoming.list(adr.uri);
-    },
-    relationsTo(adr) {
-      if (!incomingRelations) {
-        incomingRelations = new MultiMap();
-        for (const from of documents) {
-          for (const relation of from.relations) {
-            const target = index.resolve(relation.target, from.uri);
-            if (target && target !== from) incomingRelations.add(target.uri, { from, relation });
-          }
-        }
-      }
-      return incomingRelations.list(adr.uri);
-    },
-    get: (uri) => uris().get(uri),
+    referencesTo: (adr) => tables.referencesTo(adr.uri, index.resolve).map(({ uri, at: i }) => ({ from: at(uri)!, reference: at(uri)!.references[i] })),
+    relationsTo: (adr) => tables.relationsTo(adr.uri, index.resolve).map(({ uri, at: i }) => ({ from: at(uri)!, relation: at(uri)!.relations[i] })),
+    get: (uri) => at(uri),
     numbered(uri, number, prefix) {
       // The ADRs with this id, those of the document's collection, in the collection's order.
-      const home = keyOf(uri);
-      const same = ids()
-        .get(idKey(prefix, number))
-        .filter((d) => collectionKeyOf(d) === home);
-      return same.length > 1 ? same.sort(byFile) : same;
+      const home = tables.keyOf(uri);
+      const same = tables.byId(idKey(prefix, number)).filter((u) => tables.keyOf(u) === home);
+      return all(same.length > 1 ? same.slice().sort(inOrder) : same);
+    },
+    collectionShapes(uri) {
+      const key = tables.keyOf(uri);
+      let list = tables.shapeLists.get(key);
+      if (!list) tables.shapeLists.set(key, (list = (tables.collection(key) ?? []).map((u) => tables.shapeAt(u)!)));
+      return list;
     },
   };
   return index;

@@ -1,11 +1,11 @@
 import { eolOf, insertEdit, sectionLevel } from '../../commands/adr';
-import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat, type AdrSectionName } from '../../parse/adr';
+import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat, type AdrSectionName, type AdrShape } from '../../parse/adr';
 import { defineRule, type Report } from '../types';
 
 const FORMAT_NAMES: Record<Exclude<AdrFormat, 'unknown'>, string> = { nygard: 'Nygard', framework: 'framework (Part XIV §1)', madr: 'MADR', log4brains: 'log4brains' };
 
 /** The format whose section rule applies: the file's own, else the one `.archframe.yaml` names. */
-export function effectiveFormat(adr: AdrDocument, configured: AdrFormat | undefined): Exclude<AdrFormat, 'unknown'> | undefined {
+export function effectiveFormat(adr: Pick<AdrDocument, 'format'>, configured: AdrFormat | undefined): Exclude<AdrFormat, 'unknown'> | undefined {
   if (adr.format !== 'unknown') return adr.format;
   return configured && configured !== 'unknown' ? configured : undefined;
 }
@@ -19,7 +19,7 @@ type RequiredSection = { name: AdrSectionName; heading: string };
  * sections still required, one list object per distinct answer (whatever the
  * index), so that a rule can tell by identity that its earlier result holds.
  */
-export function requiredSections(collection: readonly AdrDocument[], format: Exclude<AdrFormat, 'unknown'>, configured?: AdrFormat): readonly RequiredSection[] {
+export function requiredSections(collection: readonly AdrShape[], format: Exclude<AdrFormat, 'unknown'>, configured?: AdrFormat): readonly RequiredSection[] {
   // Cached per collection list (a new list with every new index), so a folder of thousands is counted once.
   let cache = conventions.get(collection);
   if (!cache) conventions.set(collection, (cache = new Map()));
@@ -32,9 +32,7 @@ export function requiredSections(collection: readonly AdrDocument[], format: Exc
     for (const d of collection) {
       if (effectiveFormat(d, configured) !== format) continue;
       peers++;
-      d.sections.forEach((s, i) => {
-        if (d.sections.findIndex((other) => other.name === s.name) === i) having.set(s.name, (having.get(s.name) ?? 0) + 1);
-      });
+      for (const name of d.sections) having.set(name, (having.get(name) ?? 0) + 1);
     }
     const kept = REQUIRED_SECTIONS[format].filter((section) => peers < 3 || (having.get(section.name) ?? 0) * 3 >= peers * 2);
     const signature = `${format}|${kept.map((section) => section.name).join(',')}`;
@@ -45,7 +43,7 @@ export function requiredSections(collection: readonly AdrDocument[], format: Exc
   return required;
 }
 
-const conventions = new WeakMap<readonly AdrDocument[], Map<string, readonly RequiredSection[]>>();
+const conventions = new WeakMap<readonly AdrShape[], Map<string, readonly RequiredSection[]>>();
 /** Per format and list of section names: one list (a few dozen at most). */
 const interned = new Map<string, readonly RequiredSection[]>();
 /** Per ADR: its findings for the list of required sections they were found with. */
@@ -65,7 +63,7 @@ export const rule = defineRule<AdrDocument>({
   check({ document: adr, workspace, config, report }) {
     const format = effectiveFormat(adr, config.adr?.format);
     if (!format) return;
-    const required = requiredSections(workspace.adrs.collection(adr.uri), format, config.adr?.format);
+    const required = requiredSections(workspace.adrs.collectionShapes(adr.uri), format, config.adr?.format);
     // The findings depend on the ADR and the required list alone: after an edit elsewhere the list is usually the same.
     const known = missing.get(adr);
     if (known?.required === required) {

@@ -14,7 +14,7 @@ export function resolveDecision(workspace: WorkspaceSnapshot, reference: string 
   const text = String(reference).trim();
   if (/\.(md|markdown)(#.*)?$/i.test(text)) {
     const uri = workspace.resolveWorkspacePath(fromUri, text.split('#')[0]);
-    return workspace.adrs.all().find((adr) => adr.uri === uri) ?? workspace.adrs.resolve(text, fromUri);
+    return workspace.adrs.get(uri) ?? workspace.adrs.resolve(text, fromUri);
   }
   return workspace.adrs.resolve(text, fromUri);
 }
