@@ -220,7 +220,7 @@ export class Engine {
   }
 
   /** Compares the edited ADRs' shapes with those rule runs saw: a difference is a change of every ADR's context. */
-  settleShapes(): void {
+  private settleShapes(): void {
     for (const [uri, shape] of this.shapesBefore) {
       const entry = this.files.get(uri);
       const document = entry && this.parse(entry);
