@@ -90,6 +90,12 @@ describe('incremental manifest parsing', () => {
     check(duplicated, BASE);
   });
 
+  it('reports an unchanged entry whose name is not a plain string once, after an edit elsewhere in its section', () => {
+    // Found by the random sequence below: `web` deleted, leaving `  : { … }`, then an edit in `api`.
+    const nameless = BASE.replace('  web: {', '  : {');
+    check(nameless, nameless.replace('    kind: service', '    ekind: service'));
+  });
+
   it('equals a full parse after any single random edit', () => {
     const alphabet = ['a', ' ', '\n', ':', '-', '{', '}', '#', '  x: 1\n', '\n  extra:\n    kind: job\n', '2s', '&a', '*a', '"', ''];
     fc.assert(

@@ -12,6 +12,7 @@ import {
   type ManifestDocument,
   type ManifestElement,
   type ParseOptions,
+  type ValueReader,
 } from './manifest';
 import type { ParseProblem } from './problem';
 import { forgetPairs, nodeSpan, scalarKey } from './yamlAst';
@@ -177,6 +178,7 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
     elements: { teams: new Map(), components: new Map(), datastores: new Map(), channels: new Map() },
   };
   const toJs = valueReader(manifest.yaml, options.maxAliasCount ?? 100, problems);
+  let quiet: ValueReader | undefined;
   const reused = new Map<Node | undefined, ManifestElement>();
   for (const element of previous.elements[section].values()) if (element.node) reused.set(element.node, element);
   for (const name of ELEMENT_SECTION_NAMES) {
@@ -188,9 +190,13 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
     const fresh = new Set(pairs);
     for (const pair of sectionMap.items) {
       const before = fresh.has(pair) ? undefined : reused.get((pair.value as Node | null) ?? undefined);
+      // An unchanged entry that left no element (a name that is not a plain string, a duplicate overwritten) is
+      // read again, but its problems are those carried over above: the new ones would be the same, twice.
       const element = before
         ? { ...before, manifest, nameSpan: nodeSpan(pair.key as Node) ?? before.nameSpan }
-        : readElement(manifest, name as ElementSection, pair, toJs, problems);
+        : fresh.has(pair)
+          ? readElement(manifest, name as ElementSection, pair, toJs, problems)
+          : readElement(manifest, name as ElementSection, pair, (quiet ??= valueReader(manifest.yaml, options.maxAliasCount ?? 100, [])), []);
       if (element) elements.set(element.name, element as ManifestElement);
     }
   }
