@@ -290,8 +290,8 @@ export class Engine {
 
   private *analysing(): Generator<void, Analysis> {
     if (this.cached) return this.cached;
+    // Building the snapshot settled the edited ADRs' shapes (tablesFor), before any run is judged current.
     const snapshot = (this.cachedSnapshot ??= new Snapshot(this));
-    this.settleShapes();
     const findings = new Map<string, Finding[]>();
     const failures: RuleFailure[] = [];
     const add = (finding: Finding) => {
