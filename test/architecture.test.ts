@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { serverEnvironment } from '../client/src/serverProcess';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -43,14 +44,17 @@ describe('architecture invariants (ARCHITECTURE.md)', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it('the benchmark starts the server with the Node options the client uses', () => {
-    const options = (file: string, name: string) => {
-      const match = new RegExp(`const ${name} = (\\[[^\\]]*\\])`).exec(readFileSync(join(ROOT, file), 'utf8'));
-      assert.ok(match, `${name} in ${file}`);
-      return JSON.parse(match[1].replace(/'/g, '"')) as string[];
-    };
-    const client = options('client/src/extension.ts', 'SERVER_NODE_OPTIONS');
-    assert.ok(client.length > 0);
-    assert.deepEqual(options('scripts/bench/run.ts', 'CLIENT_EXEC_ARGV'), client);
+  it('the benchmark starts the server with the options and environment the client uses, from one module', () => {
+    const uses = (file: string) => /import \{[^}]*\bSERVER_NODE_OPTIONS\b[^}]*\bserverEnvironment\b[^}]*\} from '[./]*(client\/src\/)?serverProcess'/.test(readFileSync(join(ROOT, file), 'utf8'));
+    assert.ok(uses('client/src/extension.ts'), 'client/src/extension.ts takes its server options from serverProcess.ts');
+    assert.ok(uses('scripts/bench/run.ts'), 'scripts/bench/run.ts takes its server options from client/src/serverProcess.ts');
+  });
+
+  it("the server's malloc settings leave a user's own settings alone", () => {
+    const added = serverEnvironment({});
+    assert.ok(Object.keys(added).length > 0);
+    for (const name of Object.keys(added)) assert.match(name, /^MALLOC_/);
+    const [first] = Object.keys(added);
+    assert.equal(serverEnvironment({ [first]: '0' })[first], undefined, 'a variable already set is not overridden');
   });
 });

@@ -3,22 +3,18 @@ import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { CLIENT_COMMANDS } from './commands';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
+import { SERVER_NODE_OPTIONS, serverEnvironment } from './serverProcess';
 
 let client: LanguageClient | undefined;
-
-/** Node options the server runs with (scripts/bench/run.ts starts it with the same). */
-export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4', '--v8-pool-size=1'];
 
 /** Starts the language server; everything else lives in the server. */
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Node options and malloc settings for memory (serverProcess.ts says why); the benchmark starts the server with the same.
+  const env = serverEnvironment();
   const serverOptions: ServerOptions = {
-    // A small young generation suits a server that keeps a long-lived model and allocates little per request
-    // (npm run bench --quick, 100 components: peak RSS 121 -> 104 MB, edit -> diagnostics no slower). One V8 worker
-    // thread: the editor needs the other cores, and each GC helper thread costs memory (100 components: 101-107 -> 98 MB;
-    // 5,000: 555 MB, as before). The bench uses the same flags.
-    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: SERVER_NODE_OPTIONS } },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_NODE_OPTIONS] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: SERVER_NODE_OPTIONS, env } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009', ...SERVER_NODE_OPTIONS], env } },
   };
   const policy = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {

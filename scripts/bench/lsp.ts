@@ -31,8 +31,9 @@ export class BenchClient {
   private versions = new Map<string, number>();
   readonly logs: string[] = [];
 
-  constructor(command: string[], private readonly settings: Record<string, unknown>) {
-    this.process = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env`: variables added to this process's environment for the server. */
+  constructor(command: string[], private readonly settings: Record<string, unknown>, env: Record<string, string> = {}) {
+    this.process = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.process.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -2,7 +2,8 @@
 //
 // Generates the workspaces (scripts/bench/generate.ts), then measures and
 // prints one table: the floor (the `yaml` package parsing the manifest),
-// archframe through the real protocol (spawned dist/server.js over stdio),
+// archframe through the real protocol (its production server bundle, as the
+// .vsix ships it, built into .bench/dist and spawned over stdio),
 // yaml-language-server on the same manifest against archframe's JSON schema,
 // the CLI on the ADR workspaces, the bundles and the activation cost. Results
 // are also written to .bench/results-<time>.json. Figures only: nothing here
@@ -17,11 +18,14 @@ import { parseDocument } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { BENCH, generate } from './generate';
 import { BenchClient, type Position } from './lsp';
+import { SERVER_NODE_OPTIONS, serverEnvironment } from '../../client/src/serverProcess';
 
 const ROOT = resolve(__dirname, '../..');
+/** The production bundles (minified, as packaged), built at the start of a run. */
+const PRODUCTION = join(BENCH, 'dist');
 // BENCH_SERVER / BENCH_CLI: another build's bundles (to compare with an earlier commit built elsewhere).
-const SERVER = process.env.BENCH_SERVER ?? join(ROOT, 'dist/server.js');
-const CLI = process.env.BENCH_CLI ?? join(ROOT, 'dist/cli.js');
+const SERVER = process.env.BENCH_SERVER ?? join(PRODUCTION, 'server.js');
+const CLI = process.env.BENCH_CLI ?? join(PRODUCTION, 'cli.js');
 const PEER = join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 const SCHEMA = join(ROOT, 'dist/schemas/manifest.schema.json');
 
@@ -140,13 +144,10 @@ async function measureServer(client: BenchClient, rootUri: string, text: string,
   return { openMs, reopenMs, editMs, completionMs, hoverMs, peakRss: client.peakRss(), diagnostics };
 }
 
-/** Node options the VS Code client starts the server with (client/src/extension.ts). */
-const CLIENT_EXEC_ARGV = ['--max-semi-space-size=4', '--v8-pool-size=1'];
-
 /** The server as an editor starts it; BENCH_SERVER_ARGS adds Node options (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`). */
 function archframeClient(): BenchClient {
-  const extra = [...CLIENT_EXEC_ARGV, ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])];
-  return new BenchClient([process.execPath, ...extra, SERVER, '--stdio'], { archframe: {} });
+  const extra = [...SERVER_NODE_OPTIONS, ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])];
+  return new BenchClient([process.execPath, ...extra, SERVER, '--stdio'], { archframe: {} }, serverEnvironment());
 }
 
 async function archframeOnManifest(dir: string, text: string, rounds: number): Promise<ServerFigures & { indexMs: number }> {
@@ -271,10 +272,13 @@ function cli(dir: string): { ms: number; rss: number } {
 
 // ── bundles and activation ──────────────────────────────────────────────────
 
-function bundles(): { sizes: Record<string, number>; activation: { requireMs: number; toSpawnMs: number | null } } {
-  const out = join(BENCH, 'dist');
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production', `--outdir=${out}`], { encoding: 'utf8' });
+function buildProduction(): void {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production', `--outdir=${PRODUCTION}`], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`production build failed: ${build.stderr}`);
+}
+
+function bundles(): { sizes: Record<string, number>; activation: { requireMs: number; toSpawnMs: number | null } } {
+  const out = PRODUCTION;
   const sizes: Record<string, number> = {};
   for (const name of ['extension.js', 'server.js', 'layout.js', 'cli.js']) if (existsSync(join(out, name))) sizes[name] = statSync(join(out, name)).size;
   const runs = Array.from({ length: 5 }, () => JSON.parse(spawnSync(process.execPath, [join(__dirname, 'activate-probe.cjs'), join(out, 'extension.js')], { encoding: 'utf8' }).stdout));
@@ -296,8 +300,10 @@ function table(header: string[], rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!existsSync(SCHEMA)) throw new Error(`${SCHEMA} is missing: run \`npm run build\` first`);
   const began = performance.now();
+  log(`production bundles in ${PRODUCTION} …`);
+  buildProduction();
   const load = loadavg().map((x) => x.toFixed(2)).join(', ');
   log(`generating workspaces in ${BENCH} …`);
   const workspaces = generate(sizes);
