@@ -16,6 +16,7 @@ import { joinUri, relativePath } from './text/uri';
 import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders } from './workspace/classify';
 import { AdrTables, createAdrIndex, shapeKey } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
+import { compareText } from './text/strings';
 
 
 /**
@@ -569,7 +570,7 @@ export class Engine {
 
   /** @internal for the snapshot: the entries sorted by URI (sorting 10,000 URIs on every edit is not free). */
   entries(): FileEntry[] {
-    this.orderedUris ??= [...this.files.keys()].sort((a, b) => a.localeCompare(b));
+    this.orderedUris ??= [...this.files.keys()].sort(compareText);
     return this.orderedUris.map((uri) => this.files.get(uri)!);
   }
 
@@ -783,7 +784,7 @@ function toFinding(rule: Rule, report: Report, severity: Severity): Finding {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareText(a.ruleId, b.ruleId);
 }
 
 /** Markdown nesting the engine reads; real documents stay under ten levels. */

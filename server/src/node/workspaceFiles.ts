@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { compareText } from '../engine/text/strings';
 
 /** Folders never worth walking for manifests or documents. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'build', 'coverage', '.e2e', '.bench', '.vscode-test']);
@@ -36,7 +37,7 @@ export function listCandidateFiles(root: string, limit = 200_000): FoundFile[] {
       }
     }
   }
-  return found.sort((a, b) => a.relative.localeCompare(b.relative));
+  return found.sort((a, b) => compareText(a.relative, b.relative));
 }
 
 export function isCandidate(name: string): boolean {

@@ -3,7 +3,7 @@ import type { AdrDocument, AdrFormat } from '../parse/adr';
 import { adrSnippet, type AdrTemplateFormat } from '../templates/adr';
 import { dateVariables, expandSnippet } from '../templates/snippet';
 import type { Span } from '../text/types';
-import { kebabCase } from '../text/strings';
+import { compareText, kebabCase } from '../text/strings';
 import { joinUri, relativePath } from '../text/uri';
 import { collectionOf } from '../workspace/adrIndex';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
@@ -49,7 +49,7 @@ export function adrFolder(workspace: WorkspaceSnapshot, folder: string): string 
     const collection = workspace.adrs.collectionOf(adr.uri);
     counts.set(collection, (counts.get(collection) ?? 0) + 1);
   }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  const best = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
   if (best) return best[0];
   return joinUri(folder, workspace.documentFolders.adr[0] ?? 'docs/adr');
 }

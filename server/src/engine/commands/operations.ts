@@ -8,7 +8,7 @@ import type { ManifestElement } from '../parse/manifest';
 import { templatesFor, type Template, type TemplateTarget } from '../templates';
 import { dependencyText, postmortemSnippet, SEVERITIES, runbookSnippet, type RunbookFill, type RunbookIssueFill } from '../templates/operations';
 import { dateVariables, expandSnippet } from '../templates/snippet';
-import { kebabCase } from '../text/strings';
+import { compareText, kebabCase } from '../text/strings';
 import { joinUri, relativePath } from '../text/uri';
 import type { DocumentKind } from '../workspace/classify';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
@@ -48,7 +48,7 @@ export function runbookCandidates(workspace: WorkspaceSnapshot): RunbookCandidat
     const existing = [declaredRunbook(workspace, element), defaultRunbookUri(workspace, element)].find((uri) => uri !== undefined && workspace.exists(uri));
     out.push({ name: element.name, kind: value.kind, description: value.description, owner: value.owner, runbook: existing });
   }
-  return out.sort((a, b) => Number(a.runbook !== undefined) - Number(b.runbook !== undefined) || a.name.localeCompare(b.name));
+  return out.sort((a, b) => Number(a.runbook !== undefined) - Number(b.runbook !== undefined) || compareText(a.name, b.name));
 }
 
 function workspaceFolder(workspace: WorkspaceSnapshot, uri: string): string {

@@ -10,6 +10,7 @@ import { RELIABILITY } from './reliability';
 import { SECURITY } from './security';
 import { knowledgeEntrySchema, type KnowledgeEntry } from './types';
 import { KEY_ENTRIES, VALUE_ENTRIES } from './manifestTerms';
+import { compareText } from '../text/strings';
 
 export type { KnowledgeEntry } from './types';
 export type KnowledgeInput = z.input<typeof knowledgeEntrySchema>;
@@ -112,7 +113,7 @@ function escape(text: string): string {
 
 /** One regex of every alias, longest first, spaces and hyphens interchangeable, whole words only. */
 const TERMS: RegExp | undefined = (() => {
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
   if (aliases.length === 0) return undefined;
   const alternatives = aliases.map((alias) => alias.split(' ').map(escape).join('[\\s-]+'));
   return new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])`, 'giu');

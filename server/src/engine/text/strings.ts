@@ -39,6 +39,21 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   return best;
 }
 
+/**
+ * Orders strings by UTF-16 code unit. Not `localeCompare`: the order is the same on every machine whatever its
+ * locale, and no ICU collation data is loaded (about 3 MB of the server's memory).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** 12345.5 → "12,345.5": the en-US digit grouping, without Intl (whose data would cost the server several MB). */
+export function groupDigits(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 export function kebabCase(text: string): string {
   return text
     .normalize('NFKD')

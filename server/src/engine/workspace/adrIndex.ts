@@ -1,14 +1,12 @@
 import type { AdrDocument, AdrIndex, AdrReference, AdrSectionName, AdrShape } from '../parse/adr';
 import { resolveRelative } from '../text/uri';
+import { compareText } from '../text/strings';
 
 /** `ADR-7`, `ADR 0007`, `adr7`, `7`, `#7`, and prefixed ids of collections that use them (`API-012`). */
 const ID = /^(?:(adr|[a-z]{2,6})[-_ ]?#?\s*)?#?0*(\d{1,6})$/i;
 
 /** One string per collection key (a string is its own key here: nothing in it can go stale). */
 const sharedKeys = new Map<string, string>();
-
-/** The order of a collection's ADRs: by URI. */
-const inOrder = (a: string, b: string) => a.localeCompare(b);
 
 const shapes = new WeakMap<AdrDocument, AdrShape>();
 const sectionLists = new Map<string, readonly AdrSectionName[]>();
@@ -136,7 +134,7 @@ export class AdrTables {
         if (list) list.push(document.uri);
         else this.collections.set(this.keyOf(document.uri), [document.uri]);
       }
-      for (const list of this.collections.values()) list.sort(inOrder);
+      for (const list of this.collections.values()) list.sort(compareText); // a collection in URI order
     }
     return this.collections.get(key);
   }
@@ -255,7 +253,7 @@ export function createAdrIndex(documents: readonly AdrDocument[], tables = new A
       // The ADRs with this id, those of the document's collection, in the collection's order.
       const home = tables.keyOf(uri);
       const same = tables.byId(idKey(prefix, number)).filter((u) => tables.keyOf(u) === home);
-      return all(same.length > 1 ? same.slice().sort(inOrder) : same);
+      return all(same.length > 1 ? same.slice().sort(compareText) : same);
     },
     collectionShapes(uri) {
       const key = tables.keyOf(uri);

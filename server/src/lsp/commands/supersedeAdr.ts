@@ -2,6 +2,7 @@ import { adrName, planSupersede } from '../../engine/commands/adr';
 import type { Session } from '../session';
 import { applyAdrPlan, today } from './newAdr';
 import type { CreateResult } from './newRunbook';
+import { compareText } from '../../engine/text/strings';
 
 /** Server side of Supersede ADR…: the ADRs to pick from, and the successor of one. */
 export const ADR_LIST_COMMAND = 'archframe.server.adrList';
@@ -23,7 +24,7 @@ export function adrList(session: Session): AdrItem[] {
     .snapshot()
     .adrs.all()
     .map((adr) => ({ uri: adr.uri, name: adrName(adr), title: adr.title, status: adr.status, date: adr.date ?? adr.nameDate, format: adr.format }))
-    .sort((a, b) => order(a.status) - order(b.status) || a.uri.localeCompare(b.uri));
+    .sort((a, b) => order(a.status) - order(b.status) || compareText(a.uri, b.uri));
 }
 
 /** Arguments: `{ adr: uri, title, format?, date? }`. Writes the successor, sets both statuses; answers the new file's URI. */

@@ -55,6 +55,7 @@ describe('manifest hover', () => {
 
   it('compares a timeout with the target\'s p99 and its retries', () => {
     const text = hoverText(shopAt('shop.arch.yaml', '2s', 0));
+    assert.match(text, /^\*\*`2s`\*\* = 2 s \(2,000 ms\)/);
     assert.match(text, /gives up on `payments` after 2 s/);
     assert.match(text, /With 3 attempts the call can take up to 6 s/);
     assert.match(text, /p99 is 300ms: this timeout is 6\.7× its p99/);

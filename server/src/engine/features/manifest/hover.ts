@@ -7,6 +7,7 @@ import type { Hover } from '../types';
 import { contextAt, elementOf, fieldOf, scalarSpan, scalarText } from './context';
 import { fileName } from './navigation';
 import { description, enumValues, isDuration, isPercent, schemaAt, typeLabel } from './schema';
+import { groupDigits } from '../../text/strings';
 
 /** Hover on a key, an enum value, a name, an ADR reference, a duration or a percent. */
 export function hover(workspace: WorkspaceSnapshot, document: ManifestDocument, offset: number): Hover | undefined {
@@ -216,7 +217,7 @@ function percentMarkdown(field: string, raw: string | number): string | undefine
     const oneIn = value > 0 ? Math.round(100 / value) : undefined;
     return [
       `**${value} % error rate**`,
-      oneIn ? `At most ${value} % of requests may fail: about 1 in ${oneIn.toLocaleString('en-US')}.` : 'No request may fail.',
+      oneIn ? `At most ${value} % of requests may fail: about 1 in ${groupDigits(oneIn)}.` : 'No request may fail.',
       '*Framework: Appendix D §1, Error Budgets*',
     ].join('\n\n');
   }
@@ -228,7 +229,7 @@ function durationMarkdown(workspace: WorkspaceSnapshot, document: ManifestDocume
   if (ms === undefined) return undefined;
   const field = fieldOf(path);
   const human = formatDuration(ms);
-  const lines = [`**\`${text}\`** = ${human}${ms >= SECOND ? ` (${ms.toLocaleString('en-US')} ms)` : ''}`];
+  const lines = [`**\`${text}\`** = ${human}${ms >= SECOND ? ` (${groupDigits(ms)} ms)` : ''}`];
   const element = elementOf(path);
   const component = element?.section === 'components' ? workspace.manifests.components.get(element.name) : undefined;
   switch (field) {
