@@ -2,34 +2,40 @@ import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { at, ownElements } from '../kit';
 import { defineRule } from '../types';
 
-/** Words of a technology name, for matching: "Docker Swarm", "docker-swarm" → docker swarm. */
-function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9.+#]+/).filter(Boolean);
+/** A technology name as matched: its words ("Docker Swarm", "docker-swarm" → docker swarm), and them spelt together. */
+interface Words {
+  list: string[];
+  joined: string;
+}
+
+function wordsOf(text: string): Words {
+  const list = text.toLowerCase().split(/[^a-z0-9.+#]+/).filter(Boolean);
+  return { list, joined: list.join('') };
 }
 
 /** Does a technology name the held one (as a run of whole words, or spelt together)? */
-export function names(technology: string, held: string): boolean {
-  const have = words(technology);
-  const want = words(held);
-  if (want.length === 0) return false;
-  if (have.join('') === want.join('')) return true;
-  for (let i = 0; i + want.length <= have.length; i++) {
-    if (want.every((word, j) => have[i + j] === word)) return true;
+function names(have: Words, want: Words): boolean {
+  if (want.list.length === 0) return false;
+  if (have.joined === want.joined) return true;
+  for (let i = 0; i + want.list.length <= have.list.length; i++) {
+    if (want.list.every((word, j) => have.list[i + j] === word)) return true;
   }
   return false;
 }
 
 interface Hold {
   name: string;
+  words: Words;
   why: string;
   /** For the default radar's conditional holds. */
   applies?(element: ManifestElement): boolean;
 }
 
 const DEFAULT_HOLD: Hold[] = [
-  { name: 'Docker Swarm', why: 'the framework\'s radar holds it (Appendix A, Infrastructure): Kubernetes is the adopted orchestrator' },
+  { name: 'Docker Swarm', words: wordsOf('Docker Swarm'), why: 'the framework\'s radar holds it (Appendix A, Infrastructure): Kubernetes is the adopted orchestrator' },
   {
     name: 'MongoDB',
+    words: wordsOf('MongoDB'),
     why: 'the framework\'s radar holds it for ACID workloads (Appendix A, Databases), and this datastore holds transactions or needs strong consistency',
     applies: (element) => element.section === 'datastores' && ((element.value as { transactions?: boolean }).transactions === true || (element.value as { consistency?: string }).consistency === 'strong'),
   },
@@ -46,15 +52,16 @@ export const rule = defineRule<ManifestDocument>({
   },
   check({ document, workspace, report }) {
     const radar = document.root.radar ?? {};
-    const notHeld = [...(radar.adopt ?? []), ...(radar.trial ?? []), ...(radar.assess ?? [])];
+    const listed = [...(radar.adopt ?? []), ...(radar.trial ?? []), ...(radar.assess ?? []), ...(radar.hold ?? [])].map(wordsOf);
     const holds: Hold[] = [
-      ...DEFAULT_HOLD.filter((hold) => !notHeld.some((entry) => names(entry, hold.name)) && !(radar.hold ?? []).some((entry) => names(entry, hold.name))),
-      ...(radar.hold ?? []).map((name) => ({ name, why: 'the manifest\'s radar holds it' })),
+      ...DEFAULT_HOLD.filter((hold) => !listed.some((entry) => names(entry, hold.words))),
+      ...(radar.hold ?? []).map((name) => ({ name, words: wordsOf(name), why: 'the manifest\'s radar holds it' })),
     ];
     if (holds.length === 0) return;
     const check = (element: ManifestElement, path: string[], technology: string | undefined) => {
       if (!technology) return;
-      const hold = holds.find((h) => names(technology, h.name) && (!h.applies || h.applies(element)));
+      const have = wordsOf(technology);
+      const hold = holds.find((h) => names(have, h.words) && (!h.applies || h.applies(element)));
       if (!hold) return;
       report({
         at: at(element, path, 'value'),
