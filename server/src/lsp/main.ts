@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FEATURES } from './handlers';
 import { Session, type ServerSettings } from './session';
+import { heapNudge } from '../node/heapNudge';
 
 /**
  * Wires the protocol to the session. stdout belongs to the protocol: all
@@ -8,6 +9,7 @@ import { Session, type ServerSettings } from './session';
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Session {
   const session = new Session(connection);
+  session.afterPublish = heapNudge();
   // Anything written with console.* would corrupt the stdio stream: route it to the client's log.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));

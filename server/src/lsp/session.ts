@@ -47,6 +47,8 @@ export class Session {
   supportsWorkspaceFolders = false;
   private settings: EngineSettings = {};
   private ready: Promise<void> = Promise.resolve();
+  /** Called after each publication (the Node host nudges the garbage collector from here). */
+  afterPublish: () => void = () => undefined;
 
   constructor(readonly connection: Connection) {
     this.engine = new Engine({ folders: [], host: { exists: () => false } });
@@ -234,6 +236,7 @@ export class Session {
       this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+    this.afterPublish();
   }
 
   /** Rules that threw show as `internal-error` diagnostics; the log gets the stack, once per rule, file and error. */

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { heapNudge, MIN_GROWTH, type Collect } from './heapNudge';
+
+const MB = 1024 * 1024;
+
+describe('heap nudge', () => {
+  it('starts a full collection once the heap has doubled and grown by the minimum, one at a time', async () => {
+    let heap = 100 * MB;
+    const started: (() => void)[] = [];
+    const collect: Collect = () => new Promise<void>((resolve) => started.push(resolve));
+    const nudge = heapNudge(collect, () => heap);
+
+    heap = 190 * MB;
+    nudge();
+    assert.equal(started.length, 0, 'not yet doubled');
+    heap = 210 * MB;
+    nudge();
+    assert.equal(started.length, 1, 'doubled: a collection starts');
+    heap = 500 * MB;
+    nudge();
+    assert.equal(started.length, 1, 'no second collection while one runs');
+
+    heap = 120 * MB;
+    started[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    heap = 230 * MB;
+    nudge();
+    assert.equal(started.length, 1, 'measured from what the last collection left');
+    heap = 241 * MB;
+    nudge();
+    assert.equal(started.length, 2);
+  });
+
+  it('leaves a small heap to V8, and does nothing without the gc extension', () => {
+    let heap = 10 * MB;
+    let calls = 0;
+    const nudge = heapNudge(async () => void calls++, () => heap);
+    heap = 10 * MB + MIN_GROWTH - 1;
+    nudge();
+    assert.equal(calls, 0, 'tripled, but by less than the minimum growth');
+    heap = 10 * MB + MIN_GROWTH;
+    nudge();
+    assert.equal(calls, 1);
+    assert.doesNotThrow(() => heapNudge(undefined)());
+  });
+});
