@@ -44,4 +44,22 @@ describe('heap nudge', () => {
     assert.equal(calls, 1);
     assert.doesNotThrow(() => heapNudge(undefined)());
   });
+
+  it('survives a collector that throws or answers synchronously, and tries again later', async () => {
+    let heap = 10 * MB;
+    let calls = 0;
+    const nudge = heapNudge(((() => {
+      calls++;
+      if (calls === 1) throw new Error('no async gc here');
+      return undefined;
+    }) as unknown) as Collect, () => heap);
+    heap = 200 * MB;
+    assert.doesNotThrow(nudge);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(calls, 1);
+    heap = 500 * MB;
+    nudge();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(calls, 2, 'measured again from what the failed attempt left, and tried again');
+  });
 });

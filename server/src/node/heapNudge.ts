@@ -23,9 +23,18 @@ export function heapNudge(
     if (running) return;
     if (used() < Math.max(2 * afterLast, afterLast + MIN_GROWTH)) return;
     running = true;
-    void collect({ type: 'major', execution: 'async' }).finally(() => {
-      running = false;
-      afterLast = used();
-    });
+    // A `gc` that throws, or answers without a promise, must not break the publication path.
+    let collecting: Promise<void> | undefined;
+    try {
+      collecting = collect({ type: 'major', execution: 'async' });
+    } catch {
+      collecting = undefined;
+    }
+    void Promise.resolve(collecting)
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        afterLast = used();
+      });
   };
 }
