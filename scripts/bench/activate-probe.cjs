@@ -1,7 +1,9 @@
 // Measures the extension's activation cost in a fresh Node process:
 // require(dist/extension.js) with a stub `vscode` module, then activate() up to
 // the moment the language client spawns the server (inside client.start()).
-// The spawn is intercepted and refused, so no server runs. Prints JSON.
+// The spawn is intercepted and refused, so no server runs. Prints JSON, with
+// how the server would have been started (`launch`: module, Node options, and
+// the environment variables the client adds).
 // Usage: node activate-probe.cjs <path to extension.js>
 const Module = require('node:module');
 const childProcess = require('node:child_process');
@@ -39,8 +41,11 @@ Module._load = function (request, ...rest) {
 };
 
 let spawnedAt;
-const refuse = () => {
+let launch;
+const refuse = (command, args, options) => {
   spawnedAt ??= performance.now();
+  const added = Object.fromEntries(Object.entries(options?.env ?? {}).filter(([name, value]) => process.env[name] !== value));
+  launch ??= { module: path.relative(root, String(command)), args, execArgv: options?.execArgv, env: added };
   throw new Error('probe: spawning the server is not part of the measurement');
 };
 childProcess.fork = refuse;
@@ -55,6 +60,6 @@ Promise.resolve()
   .catch((error) => { if (process.env.PROBE_DEBUG) console.error(error); })
   .then(() => {
     const done = performance.now();
-    process.stdout.write(JSON.stringify({ requireMs: required - t0, toSpawnMs: spawnedAt === undefined ? null : spawnedAt - t0, activateMs: done - t0 }) + '\n');
+    process.stdout.write(JSON.stringify({ requireMs: required - t0, toSpawnMs: spawnedAt === undefined ? null : spawnedAt - t0, activateMs: done - t0, launch }) + '\n');
     process.exit(0);
   });
