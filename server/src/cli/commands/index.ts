@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { check } from './check';
 import { diagram } from './diagram';
 import { explain } from './explain';
+import { importCommand } from './import';
 import { rules } from './rules';
 
 /**
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   rules as Command,
   explain as Command,
   diagram as Command,
+  importCommand as Command,
 ];
 
 export function commandByName(name: string): Command | undefined {
