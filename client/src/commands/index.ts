@@ -1,6 +1,7 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { showDiagram } from '../diagram/panel';
+import { importManifest } from './importManifest';
 import { insertTemplate } from './insertTemplate';
 import { newPostmortem } from './newPostmortem';
 import { newRunbook } from './newRunbook';
@@ -16,4 +17,4 @@ export interface ClientCommand {
   run(client: LanguageClient, context: ExtensionContext, ...args: unknown[]): Promise<unknown>;
 }
 
-export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate, showDiagram, newAdr, supersedeAdr];
+export const CLIENT_COMMANDS: ClientCommand[] = [newRunbook, newPostmortem, insertTemplate, showDiagram, newAdr, supersedeAdr, importManifest];

@@ -1,5 +1,6 @@
 import type { Session } from '../session';
 import { diagram, DIAGRAM_COMMAND } from './diagram';
+import { importManifestCommand, IMPORT_MANIFEST_COMMAND } from './importManifest';
 import { templatesFor, TEMPLATES_FOR_COMMAND } from './insertTemplate';
 import { newPostmortem, NEW_POSTMORTEM_COMMAND } from './newPostmortem';
 import { newRunbook, NEW_RUNBOOK_COMMAND, runbookComponents, RUNBOOK_COMPONENTS_COMMAND } from './newRunbook';
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, ServerCommand> = {
   [NEW_ADR_COMMAND]: newAdr,
   [ADR_LIST_COMMAND]: adrList,
   [SUPERSEDE_ADR_COMMAND]: supersedeAdr,
+  [IMPORT_MANIFEST_COMMAND]: importManifestCommand,
 };
