@@ -57,5 +57,9 @@ describe('Import Manifest over the protocol', () => {
     const result = await client.request<{ message: string }>('workspace/executeCommand', { command: 'archframe.server.importManifest', arguments: [{ sources: [uri('broken-compose.yaml')] }] });
     assert.match(result.message, /^Nothing imported: broken-compose\.yaml:3:\d+: YAML: /);
     assert.equal(client.appliedEdits.length, 0);
+    // The server reads nothing outside the workspace folders, even when asked to.
+    const outside = await client.request<{ message: string }>('workspace/executeCommand', { command: 'archframe.server.importManifest', arguments: [{ sources: [fileUri(join(FIXTURES, 'compose/docker-compose.yml'))] }] });
+    assert.match(outside.message, /^Cannot read .*docker-compose\.yml \(not a file inside the workspace folders\)\.$/);
+    assert.equal(client.appliedEdits.length, 0);
   });
 });

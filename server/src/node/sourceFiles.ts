@@ -1,11 +1,15 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isManifestPath, CONFIG_NAME } from '../engine/workspace/classify';
 import type { SourceFile } from '../engine/import';
-import { listCandidateFiles } from './workspaceFiles';
+import { compareText } from '../engine/text/strings';
 
-/** Source files larger than this are refused rather than parsed (a 500-service Compose file is about 100 KB). */
-const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** How a host reaches the files: the CLI reads what its user names, the server only inside the workspace. */
+export interface SourceReader {
+  /** A folder's YAML and Markdown files (file-system paths), or undefined when the path is no folder. */
+  list(fsPath: string): string[] | undefined;
+  /** A file's text, or why it cannot be read. */
+  read(fsPath: string): { text: string } | { error: string };
+}
 
 export interface GatheredSources {
   files: SourceFile[];
@@ -16,10 +20,10 @@ export interface GatheredSources {
 }
 
 /**
- * The YAML files under each path (a file, or a folder walked like a workspace: no symbolic links, no
- * node_modules), read as text; manifests and `.archframe.yaml` are not sources. Paths are shown relative to `base`.
+ * The YAML files under each path (a file, or every YAML file of a folder); manifests and `.archframe.yaml` are not
+ * sources. Paths are shown relative to `base` (absolute when outside it), with '/' separators.
  */
-export function gatherSources(paths: readonly string[], base: string): GatheredSources {
+export function gatherSources(paths: readonly string[], base: string, reader: SourceReader): GatheredSources {
   const gathered: GatheredSources = { files: [], named: new Set(), unreadable: [] };
   const seen = new Set<string>();
   const show = (fsPath: string) => {
@@ -29,26 +33,15 @@ export function gatherSources(paths: readonly string[], base: string): GatheredS
   const add = (fsPath: string) => {
     if (seen.has(fsPath)) return;
     seen.add(fsPath);
-    const shown = show(fsPath);
-    try {
-      const size = fs.statSync(fsPath).size;
-      if (size > MAX_SOURCE_BYTES) throw new Error(`${Math.round(size / 1024 / 1024)} MB is more than a source file holds`);
-      gathered.files.push({ path: shown, text: fs.readFileSync(fsPath, 'utf8') });
-    } catch (error) {
-      gathered.unreadable.push({ path: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-    }
+    const read = reader.read(fsPath);
+    if ('text' in read) gathered.files.push({ path: show(fsPath), text: read.text });
+    else gathered.unreadable.push({ path: show(fsPath), reason: read.error });
   };
   for (const given of paths) {
     const target = path.resolve(base, given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(target);
-    } catch {
-      gathered.unreadable.push({ path: given, reason: 'no such file or folder' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      for (const file of listCandidateFiles(target)) if (isSourceName(file.relative)) add(file.fsPath);
+    const listed = reader.list(target);
+    if (listed) {
+      for (const file of [...listed].sort(compareText)) if (isSourceName(file)) add(file);
     } else {
       gathered.named.add(show(target));
       add(target);
@@ -58,6 +51,7 @@ export function gatherSources(paths: readonly string[], base: string): GatheredS
 }
 
 /** YAML files other than manifests and the workspace configuration. */
-export function isSourceName(relative: string): boolean {
-  return /\.ya?ml$/i.test(relative) && !isManifestPath(relative) && path.posix.basename(relative) !== CONFIG_NAME;
+export function isSourceName(file: string): boolean {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  return /\.ya?ml$/i.test(name) && !isManifestPath(name) && name !== CONFIG_NAME;
 }

@@ -3,7 +3,8 @@ import { Engine } from '../../engine/analysis';
 import { importManifest, TODO_NOTE } from '../../engine/import';
 import { fileUri } from '../../engine/text/uri';
 import { gatherSources } from '../../node/sourceFiles';
-import { writeNewFile } from '../../node/writeNewFile';
+import { namedPaths } from '../sources';
+import { writeNewFile } from '../writeNewFile';
 import { defineCommand } from '../command';
 import { UsageError, type CliIo } from '../io';
 
@@ -39,7 +40,7 @@ export const importCommand = defineCommand({
   run({ values, positionals, io }) {
     if (positionals.length === 0) throw new UsageError('name the Compose, Kubernetes or Backstage files (or folders) to import.');
     const output = values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
-    const gathered = gatherSources(positionals, io.cwd);
+    const gathered = gatherSources(positionals, io.cwd, namedPaths);
     if (gathered.unreadable.length > 0) throw new UsageError(gathered.unreadable.map((u) => `cannot read ${u.path}: ${u.reason}`).join('\n'));
     const sourcePaths = new Set(gathered.files.map((file) => path.resolve(io.cwd, file.path)));
     if (output !== undefined && sourcePaths.has(output)) throw new UsageError(`${values.output} is one of the files imported: choose another output file.`);

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { planImport } from '../../engine/commands/importManifest';
-import { fsPathOf } from '../../engine/text/uri';
+import { fileUri, fsPathOf } from '../../engine/text/uri';
+import { diskRoots } from '../../node/loadWorkspace';
 import { gatherSources } from '../../node/sourceFiles';
+import { listCandidateFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import type { Session } from '../session';
 import { applyPlan, type CreateResult } from './newRunbook';
 
@@ -17,7 +19,19 @@ export async function importManifestCommand(session: Session, args: unknown[]): 
   const first = sources[0] as string;
   const folder = session.folders.find((f) => first === f || first.startsWith(f + '/')) ?? session.folders[0];
   if (folder === undefined) return { message: 'Import Manifest writes the manifest into a workspace folder: open a folder first.' };
-  const gathered = gatherSources(sources.map((s) => fsPathOf(s as string)), fsPathOf(folder));
+  // Only inside the workspace folders, as every read of the server.
+  const roots = diskRoots(session.folders);
+  const gathered = gatherSources(sources.map((s) => fsPathOf(s as string)), fsPathOf(folder), {
+    list: (fsPath) => {
+      const found = listCandidateFiles(fsPath);
+      return found.length > 0 ? found.map((f) => f.fsPath) : undefined;
+    },
+    read: (fsPath) => {
+      const read = readWorkspaceFile(fsPath, roots, session.engine.maxFileSize(fileUri(fsPath)));
+      if (read === undefined) return { error: 'not a file inside the workspace folders' };
+      return read.size === undefined ? { text: read.text } : { error: 'over the size limit (maxFileSize)' };
+    },
+  });
   if (gathered.unreadable.length > 0) return { message: `Cannot read ${gathered.unreadable.map((u) => `${u.path} (${u.reason})`).join(', ')}.` };
   const system = path.basename(fsPathOf(folder));
   return applyPlan(session, planImport(session.engine.snapshot(), folder, gathered.files, system), 'Import manifest');
