@@ -25,6 +25,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       // Virtual workspaces (e.g. a GitHub repository opened remotely): the server analyses the open documents only.
       { language: 'markdown', scheme: 'vscode-vfs' },
       { pattern: '**/.archframe.yaml' },
+      // Backstage catalogs (any YAML file whose content says so) and drift sources: the server tells them from
+      // ordinary YAML by content and answers nothing for the rest.
+      { language: 'yaml', scheme: 'file' },
     ],
     synchronize: {
       configurationSection: 'archframe',

@@ -26,7 +26,8 @@ export function isBackstageApiVersion(apiVersion: string | undefined): boolean {
 
 /** Cheap test on a file's text before parsing it: does any line start `apiVersion: …backstage.io/`? */
 export function mentionsBackstage(text: string): boolean {
-  return text.includes('backstage.io/') && /^[ \t]*apiVersion[ \t]*:[ \t]*["']?([a-z0-9-]+\.)*backstage\.io\//im.test(text);
+  // At the start of a line: a document's top-level key (an indented one is inside something else, a ConfigMap say).
+  return text.includes('backstage.io/') && /^apiVersion[ \t]*:[ \t]*["']?([a-z0-9-]+\.)*backstage\.io\//im.test(text);
 }
 
 /** The entities of a parsed file; documents that are not Backstage entities are left out. */

@@ -28,7 +28,7 @@ export function entityKey(kind: string, namespace: string, name: string): string
 }
 
 /** The short form a person would write: `orders`, `group:payments`, `api:billing/invoices`. */
-export function shortRef(kind: string, namespace: string, name: string, defaultKind?: string): string {
+export function shortRef(kind: string, namespace: string, name: string, defaultKind?: string, fromNamespace = 'default'): string {
   const prefix = defaultKind && kind.toLowerCase() === defaultKind.toLowerCase() ? '' : `${kind.toLowerCase()}:`;
-  return `${prefix}${namespace.toLowerCase() === 'default' ? '' : `${namespace}/`}${name}`;
+  return `${prefix}${namespace.toLowerCase() === fromNamespace.toLowerCase() ? '' : `${namespace}/`}${name}`;
 }

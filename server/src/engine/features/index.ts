@@ -1,6 +1,7 @@
 import type { TextEdit } from '../model/findings';
 import type { DocumentKind } from '../workspace/classify';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../workspace/snapshot';
+import { catalogFeatures } from './catalog';
 import { configFeatures } from './config';
 import { manifestFeatures } from './manifest';
 import { markdownFeatures } from './markdown';
@@ -40,6 +41,7 @@ const FEATURES: Partial<Record<DocumentKind, DocumentFeatures>> = {
   runbook: markdownFeatures as DocumentFeatures,
   postmortem: markdownFeatures as DocumentFeatures,
   config: configFeatures as DocumentFeatures,
+  catalog: catalogFeatures as DocumentFeatures,
 };
 
 export function featuresFor(document: AnalysedDocument): DocumentFeatures {

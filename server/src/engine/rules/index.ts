@@ -16,6 +16,8 @@ import { rule as auditLog } from './audit-log/rule';
 import { rule as availabilityBudget } from './availability-budget/rule';
 import { rule as backup321 } from './backup-3-2-1/rule';
 import { rule as blamelessLanguage } from './blameless-language/rule';
+import { rule as catalogReference } from './catalog-reference/rule';
+import { rule as catalogSchema } from './catalog-schema/rule';
 import { rule as circuitBreaker } from './circuit-breaker/rule';
 import { rule as conflictResolution } from './conflict-resolution/rule';
 import { rule as consistencyModel } from './consistency-model/rule';
@@ -83,6 +85,8 @@ export const RULES: readonly Rule[] = [
   availabilityBudget as Rule,
   backup321 as Rule,
   blamelessLanguage as Rule,
+  catalogReference as Rule,
+  catalogSchema as Rule,
   circuitBreaker as Rule,
   conflictResolution as Rule,
   consistencyModel as Rule,

@@ -20,6 +20,8 @@ export type RuleCategory =
   | 'adr'
   | 'runbook'
   | 'postmortem'
+  | 'catalog'
+  | 'drift'
   | 'suppression';
 
 export const CATEGORY_TITLES: Record<RuleCategory, string> = {
@@ -37,6 +39,8 @@ export const CATEGORY_TITLES: Record<RuleCategory, string> = {
   adr: 'Architecture decision records',
   runbook: 'Runbooks',
   postmortem: 'Postmortems',
+  catalog: 'Backstage catalogs',
+  drift: 'Drift from the sources',
   suppression: 'Suppression comments',
 };
 

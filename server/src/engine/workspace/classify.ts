@@ -1,7 +1,8 @@
 import { DEFAULT_FOLDERS, type Config } from '../model/config';
 import { hasAdrShape, isAdrAuxiliaryName } from '../parse/adr';
+import { mentionsBackstage } from '../catalog/entities';
 
-export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem';
+export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem' | 'catalog';
 
 const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
 export const CONFIG_NAME = '.archframe.yaml';
@@ -44,6 +45,8 @@ const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*['"]?(adr|runbook|post
 export function classify(path: string, text: string | undefined, folders: Folders): DocumentKind | undefined {
   if (path === CONFIG_NAME) return 'config';
   if (isManifestPath(path)) return 'manifest';
+  // Any other YAML file is a Backstage catalog when a document of it says so: hosts read it to know (text undefined).
+  if (/\.ya?ml$/i.test(path)) return text === undefined || mentionsBackstage(text) ? 'catalog' : undefined;
   if (!/\.(md|markdown)$/i.test(path)) return undefined;
   const head = text?.slice(0, 2048) ?? '';
   const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();

@@ -1,12 +1,13 @@
 import type { Config } from '../model/config';
 import type { ManifestModel } from '../model/manifestModel';
 import type { AdrDocument, AdrIndex } from '../parse/adr';
+import type { CatalogDocument } from '../parse/catalog';
 import type { ConfigDocument } from '../parse/config';
 import type { ManifestDocument } from '../parse/manifest';
 import type { PostmortemDocument, RunbookDocument } from '../parse/operations';
 import type { DocumentKind, Folders } from './classify';
 
-export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument;
+export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument | CatalogDocument;
 
 export type DocumentOfKind<K extends DocumentKind> = Extract<AnalysedDocument, { kind: K }>;
 
