@@ -4,6 +4,7 @@ import type { Finding, Severity, SeveritySetting } from './model/findings';
 import { ManifestModel } from './model/manifestModel';
 import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
 import { parseCatalog } from './parse/catalog';
+import { parseSource } from './parse/source';
 import { parseConfig, type ConfigDocument } from './parse/config';
 import { parseManifest, type ManifestDocument } from './parse/manifest';
 import { reparseManifest } from './parse/manifestIncremental';
@@ -28,10 +29,10 @@ import { compareText } from './text/strings';
  * until an ADR's shape changes or one of those ADRs changes.
  */
 type ReadKind = DocumentKind | 'files' | 'adrShapes';
-const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128 };
+const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128, source: 256 };
 const READ_KINDS = Object.keys(READS) as ReadKind[];
 /** Runs without findings are numbers: revision × RUN_BASE + reads. */
-const RUN_BASE = 256;
+const RUN_BASE = 512;
 
 /**
  * One rule's findings on one document, kept for reuse. A run without findings (and no ADR handed to it) is kept
@@ -118,7 +119,7 @@ export class Engine {
   /** Counts changes to files; a rule run remembers the revision it ran at. */
   private revision = 0;
   /** The revision at which a document of each kind (or a file's existence) last changed. */
-  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0 };
+  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0, source: 0 };
   /** Edited ADRs whose new shape is not known yet (it is, once parsed): each with the shape that rule runs saw. */
   private readonly shapesBefore = new Map<string, string>();
   /** The ADR index's tables, kept for the next snapshots until an ADR's shape changes. */
@@ -449,7 +450,7 @@ export class Engine {
     const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
     const entry: FileEntry = { uri, text, kind, size, revision };
     if (invalidUtf8) entry.invalidUtf8 = true;
-    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' || kind === 'catalog' ? undefined : tooDeep(text));
+    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' || kind === 'catalog' || kind === 'source' ? undefined : tooDeep(text));
     return entry;
   }
 
@@ -499,6 +500,9 @@ export class Engine {
           break;
         case 'catalog':
           entry.parsed = parseCatalog(entry.uri, entry.text);
+          break;
+        case 'source':
+          entry.parsed = parseSource(entry.uri, this.relative(entry.uri) ?? entry.uri, entry.text);
           break;
       }
     }

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
-import { loadWorkspace, reloadFile } from '../node/loadWorkspace';
+import { loadWorkspace, readSources, reloadFile } from '../node/loadWorkspace';
 import { toDiagnostic } from './convert';
 import { FEATURES } from './handlers';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
@@ -126,6 +126,7 @@ export class Session {
 
   changed(uri: string, text: string): void {
     this.engine.setFile(uri, text);
+    if (isConfig(uri)) readSources(this.engine, this.folders);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
 
@@ -146,6 +147,8 @@ export class Session {
       }
       reloadFile(this.engine, this.folders, change.uri);
     }
+    // A new `sources:` list may name files read earlier as nothing in particular.
+    if (changes.some((change) => isConfig(change.uri))) readSources(this.engine, this.folders);
     this.schedule(0);
   }
 
@@ -255,6 +258,10 @@ export class Session {
     else if (level === 'warn') this.connection.console.warn(message);
     else this.connection.console.info(message);
   }
+}
+
+function isConfig(uri: string): boolean {
+  return uri.endsWith('/.archframe.yaml');
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import { fileUri } from '../engine/text/uri';
+import { isSourcePath } from '../engine/workspace/classify';
 import { existsInside, listCandidateFiles, readWorkspaceFile } from './workspaceFiles';
 import { fsPathOf } from '../engine/text/uri';
 
@@ -47,6 +48,21 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
   }
   onProgress?.(total, total);
   return engine;
+}
+
+/**
+ * Reads the files under `.archframe.yaml` `sources:` that the engine does not hold yet: after the configuration
+ * changed, YAML files read earlier as nothing in particular may now be drift sources.
+ */
+export function readSources(engine: Engine, folders: readonly string[]): void {
+  for (const folder of folders.filter(isDiskUri)) {
+    const sources = engine.foldersFor(folder + '/').sources;
+    if (sources.length === 0) continue;
+    for (const file of listCandidateFiles(fsPathOf(folder))) {
+      const uri = fileUri(file.fsPath);
+      if (!engine.hasFile(uri) && /\.ya?ml$/i.test(file.relative) && isSourcePath(file.relative, sources)) reloadFile(engine, folders, uri);
+    }
+  }
 }
 
 /** The file-system paths of the folders on the local disk. */

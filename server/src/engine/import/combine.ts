@@ -13,8 +13,9 @@ export interface ImportedElement {
   dependsOn: ImportedDependency[];
   /** What it came from, first source first. */
   origins: SourceElement[];
-  /** The team was named as an owner but no imported file describes it. */
+  /** The team was named as an owner but no imported file describes it: its name as written, and by whom. */
   implied?: string;
+  namedBy?: SourceElement;
 }
 
 export interface ImportedDependency {
@@ -112,7 +113,7 @@ export function combineSources(parts: readonly SourcePart[]): ImportedSystem {
           element.dependsOn.push({ target: target.name, section: target.section, via: target.section === 'components' ? via : undefined });
         }
       }
-      if (origin.ownerId && element.owner === undefined) element.owner = ownerName(origin.ownerId, origin.ownerName ?? origin.ownerId, nameOf, teams, imported, byKey);
+      if (origin.ownerId && element.owner === undefined) element.owner = ownerName(origin, nameOf, teams, imported, byKey);
     }
   }
 
@@ -134,13 +135,15 @@ export function combineSources(parts: readonly SourcePart[]): ImportedSystem {
 }
 
 /** The team that owns a component; a group named as owner but described nowhere becomes a team of its own. */
-function ownerName(ownerId: string, raw: string, nameOf: Map<string, ImportedElement>, teams: Map<string, ImportedElement>, imported: ImportedElement[], byKey: Map<string, ImportedElement>): string {
+function ownerName(origin: SourceElement, nameOf: Map<string, ImportedElement>, teams: Map<string, ImportedElement>, imported: ImportedElement[], byKey: Map<string, ImportedElement>): string {
+  const ownerId = origin.ownerId!;
+  const raw = origin.ownerName ?? ownerId;
   const known = nameOf.get(ownerId);
   if (known) return known.name;
   const name = kebabName(raw) || 'team';
   let team = teams.get(name);
   if (!team) {
-    team = { section: 'teams', name, fields: {}, dependsOn: [], origins: [], implied: raw };
+    team = { section: 'teams', name, fields: {}, dependsOn: [], origins: [], implied: raw, namedBy: origin };
     teams.set(name, team);
     byKey.set(`team:${name}`, team);
     imported.push(team);

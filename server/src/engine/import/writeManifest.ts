@@ -20,10 +20,10 @@ export function writeManifest(system: ImportedSystem, options: WriteOptions = {}
   const name = system.system ?? options.system ?? 'imported-system';
   const data: Record<string, unknown> = { archframe: 1, system: name };
   if (system.description) data.description = system.description;
-  const channelKinds = new Map(system.elements.filter((e) => e.section === 'channels').map((e) => [e.name, e.fields.channelKind]));
+  const channelKinds = channelKindsOf(system);
   for (const section of ['teams', 'components', 'datastores', 'channels'] as const) {
     const elements = system.elements.filter((e) => e.section === section);
-    if (elements.length > 0) data[section] = Object.fromEntries(elements.map((element) => [element.name, body(element, channelKinds)]));
+    if (elements.length > 0) data[section] = Object.fromEntries(elements.map((element) => [element.name, elementBody(element, channelKinds)]));
   }
   const document = new Document(data);
   document.commentBefore = [
@@ -64,7 +64,8 @@ function annotate(pair: Pair, element: ImportedElement): void {
   }
 }
 
-function body(element: ImportedElement, channelKinds: ReadonlyMap<string, string | undefined>): Record<string, unknown> {
+/** An element's fields as the manifest writes them. */
+export function elementBody(element: ImportedElement, channelKinds: ReadonlyMap<string, string | undefined>): Record<string, unknown> {
   const f = element.fields;
   switch (element.section) {
     case 'teams':
@@ -86,7 +87,8 @@ function body(element: ImportedElement, channelKinds: ReadonlyMap<string, string
   }
 }
 
-function dependency(dependency: ImportedElement['dependsOn'][number], channelKinds: ReadonlyMap<string, string | undefined>): unknown {
+/** A dependency as the manifest writes it: a bare name, or `{ target, via… }`. */
+export function dependency(dependency: ImportedElement['dependsOn'][number], channelKinds: ReadonlyMap<string, string | undefined>): unknown {
   switch (dependency.section) {
     case 'datastores':
       return { target: dependency.target, via: 'database' };
@@ -100,4 +102,17 @@ function dependency(dependency: ImportedElement['dependsOn'][number], channelKin
 
 function compact(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+/** Each channel's kind, which decides how a dependency on it travels. */
+export function channelKindsOf(system: ImportedSystem): Map<string, string | undefined> {
+  return new Map(system.elements.filter((e) => e.section === 'channels').map((e) => [e.name, e.fields.channelKind]));
+}
+
+/** A value as one line of flow YAML (`{ kind: service, replicas: 2 }`), for edits into an existing manifest. */
+export function flowYaml(value: unknown): string {
+  const document = new Document(value);
+  const root = document.contents;
+  if (isMap(root) || (root && 'items' in root)) (root as { flow: boolean }).flow = true;
+  return document.toString({ lineWidth: 0 }).trim();
 }

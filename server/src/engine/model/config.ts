@@ -33,6 +33,9 @@ export const configSchema = z.strictObject({
     .optional()
     .meta({ description: 'How the team writes ADRs: their format and extra status words.' }),
   maxFileSize: z.number().int().positive().optional().meta({ description: 'Largest file analysed, in bytes (default 5 MB).' }),
+  sources: folderList
+    .optional()
+    .meta({ description: 'Compose files, Kubernetes manifests and Backstage catalogs (files or folders, workspace-relative) that the manifest must agree with: the drift-* rules report where they differ.' }),
 });
 
 export type Config = z.infer<typeof configSchema>;

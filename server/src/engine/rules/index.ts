@@ -28,6 +28,9 @@ import { rule as decisionRecord } from './decision-record/rule';
 import { rule as decisionStatus } from './decision-status/rule';
 import { rule as deliveryIdempotency } from './delivery-idempotency/rule';
 import { rule as dependencyCycle } from './dependency-cycle/rule';
+import { rule as driftExtra } from './drift-extra/rule';
+import { rule as driftMismatch } from './drift-mismatch/rule';
+import { rule as driftMissing } from './drift-missing/rule';
 import { rule as duplicateName } from './duplicate-name/rule';
 import { rule as encryptionAtRest } from './encryption-at-rest/rule';
 import { rule as healthCheck } from './health-check/rule';
@@ -97,6 +100,9 @@ export const RULES: readonly Rule[] = [
   decisionStatus as Rule,
   deliveryIdempotency as Rule,
   dependencyCycle as Rule,
+  driftExtra as Rule,
+  driftMismatch as Rule,
+  driftMissing as Rule,
   duplicateName as Rule,
   encryptionAtRest as Rule,
   healthCheck as Rule,

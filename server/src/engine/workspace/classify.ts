@@ -2,7 +2,7 @@ import { DEFAULT_FOLDERS, type Config } from '../model/config';
 import { hasAdrShape, isAdrAuxiliaryName } from '../parse/adr';
 import { mentionsBackstage } from '../catalog/entities';
 
-export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem' | 'catalog';
+export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem' | 'catalog' | 'source';
 
 const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
 export const CONFIG_NAME = '.archframe.yaml';
@@ -20,6 +20,8 @@ export interface Folders {
   adr: string[];
   runbooks: string[];
   postmortems: string[];
+  /** `.archframe.yaml` `sources:`: files and folders the manifest is compared with (drift). */
+  sources: string[];
 }
 
 /** The folders that hold each kind of document, from the configuration, `.adr-dir`, then the defaults. */
@@ -29,7 +31,14 @@ export function documentFolders(config: Config, adrDir?: string): Folders {
     adr,
     runbooks: folderList(config.folders?.runbooks, DEFAULT_FOLDERS.runbooks),
     postmortems: folderList(config.folders?.postmortems, DEFAULT_FOLDERS.postmortems),
+    sources: folderList(config.sources, []),
   };
+}
+
+/** Is a workspace-relative path one of the `sources:` (a file named, or a file under a folder named)? */
+export function isSourcePath(path: string, sources: string | readonly string[] | undefined): boolean {
+  if (sources === undefined) return false;
+  return folderList(sources, []).some((source) => source === '' || source === '.' || path === source || path.startsWith(source + '/'));
 }
 
 function under(path: string, folders: readonly string[]): boolean {
@@ -46,7 +55,10 @@ export function classify(path: string, text: string | undefined, folders: Folder
   if (path === CONFIG_NAME) return 'config';
   if (isManifestPath(path)) return 'manifest';
   // Any other YAML file is a Backstage catalog when a document of it says so: hosts read it to know (text undefined).
-  if (/\.ya?ml$/i.test(path)) return text === undefined || mentionsBackstage(text) ? 'catalog' : undefined;
+  if (/\.ya?ml$/i.test(path)) {
+    if (text === undefined || mentionsBackstage(text)) return 'catalog';
+    return isSourcePath(path, folders.sources) ? 'source' : undefined;
+  }
   if (!/\.(md|markdown)$/i.test(path)) return undefined;
   const head = text?.slice(0, 2048) ?? '';
   const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();

@@ -5,9 +5,10 @@ import type { CatalogDocument } from '../parse/catalog';
 import type { ConfigDocument } from '../parse/config';
 import type { ManifestDocument } from '../parse/manifest';
 import type { PostmortemDocument, RunbookDocument } from '../parse/operations';
+import type { SourceDocument } from '../parse/source';
 import type { DocumentKind, Folders } from './classify';
 
-export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument | CatalogDocument;
+export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument | CatalogDocument | SourceDocument;
 
 export type DocumentOfKind<K extends DocumentKind> = Extract<AnalysedDocument, { kind: K }>;
 
