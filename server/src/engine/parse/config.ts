@@ -38,7 +38,7 @@ export function parseConfig(uri: string, text: string): ConfigDocument {
     if (value !== undefined) config = validate(configSchema, value, contents, [], problems, undefined, configSchema) ?? {};
     config = checkRuleIds(contents, config, problems);
   } else if (contents !== null && yaml.errors.length === 0) {
-    problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions).' });
+    problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions, sources).' });
   }
   return { kind: 'config', uri, text, lines, config, problems };
 }
