@@ -26,6 +26,8 @@ export function readCompose(file: YamlFile, map: YAMLMap, part: SourcePart): voi
   const project = text(map, 'name');
   if (project) part.systems.push({ name: project });
   const names = new Set(services.items.map((pair) => scalarKey(pair)).filter((name): name is string => name !== undefined));
+  // A service that others depend on answers calls, even if it publishes no port to the host.
+  const called = new Set(services.items.flatMap((pair) => (isMap(pair.value) ? dependencyNames(pair.value).map(([target]) => target) : [])));
   for (const pair of services.items) {
     const name = scalarKey(pair);
     const span = keySpan(pair, [0, 0]);
@@ -53,7 +55,7 @@ export function readCompose(file: YamlFile, map: YAMLMap, part: SourcePart): voi
     };
     if (element.section === 'components') {
       const exposure = exposureOf(body);
-      fields.kind ??= exposure ? 'service' : 'worker';
+      fields.kind ??= exposure || called.has(name) ? 'service' : 'worker';
       if (exposure) fields.exposure = exposure;
       const replicas = integer(child(childMap(body, 'deploy'), 'replicas')) ?? integer(child(body, 'scale'));
       if (replicas !== undefined) fields.replicas = replicas;

@@ -60,6 +60,13 @@ describe('import: Compose', () => {
     assert.match(result.text, /^# Imported by archframe import from 1 file\.\n# What the rules report on this manifest now is the team's to-do list/);
   });
 
+  it('makes a service that others depend on a service, even when it publishes no port', () => {
+    const text = ['services:', '  web:', '    image: shop/web', '    ports: ["8080:80"]', '    depends_on: [api]', '  api:', '    image: shop/api', '  mailer:', '    image: shop/mailer', ''].join('\n');
+    const { data } = imported([{ path: 'compose.yaml', text }]);
+    assert.equal(data.components.api.kind, 'service', 'web calls it');
+    assert.equal(data.components.mailer.kind, 'worker', 'nobody calls it, no port');
+  });
+
   it('gives a datastore the one component that uses it as its owner', () => {
     assert.equal(data.datastores.db.owner, undefined, 'two components use db');
     const single = imported([{ path: 'c.yml', text: lines('services:', '  api:', '    image: acme/api', '    depends_on: [db]', '  db:', '    image: mongo:7') }]);
