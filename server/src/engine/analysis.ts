@@ -130,11 +130,15 @@ export class Engine {
   private runs = new WeakMap<AnalysedDocument, Runs>();
   /** The rules with a check, by the kind of document they check. */
   private readonly rulesByKind = new Map<DocumentKind, Rule[]>();
+  /** Every rule id the engine knows: what `rules:` in `.archframe.yaml` may name. */
+  private readonly ruleIds: readonly string[];
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
     this.folders = [...options.folders];
-    for (const rule of options.rules ?? RULES) {
+    const rules = options.rules ?? RULES;
+    this.ruleIds = RULES === rules ? RULES.map((rule) => rule.meta.id) : [...new Set([...RULES, ...rules].map((rule) => rule.meta.id))];
+    for (const rule of rules) {
       if (!rule.check) continue;
       const list = this.rulesByKind.get(rule.meta.appliesTo);
       if (list) list.push(rule);
@@ -368,7 +372,7 @@ export class Engine {
       },
       requireReason: (uri) => this.configFor(uri).suppressions?.requireReason === true,
       isRule: (id) => ruleMeta(id) !== undefined,
-      ruleIds: () => RULES.map((rule) => rule.meta.id),
+      ruleIds: () => this.ruleIds,
     });
     for (const list of findings.values()) if (list.length > 1) list.sort(compareFindings);
     const analysis = { snapshot, findings, failures };
@@ -487,7 +491,7 @@ export class Engine {
           entry.previous = undefined;
           break;
         case 'config':
-          entry.parsed = parseConfig(entry.uri, entry.text);
+          entry.parsed = parseConfig(entry.uri, entry.text, this.ruleIds);
           break;
         case 'adr':
           entry.parsed = parseAdr(entry.uri, entry.text);
@@ -534,7 +538,7 @@ export class Engine {
     if (document === undefined) {
       const entry = this.files.get(joinUri(folder, CONFIG_NAME));
       // A refused configuration (too large, binary) is reported on the file; the defaults apply meanwhile.
-      document = entry && !entry.refusal ? parseConfig(entry.uri, entry.text) : null;
+      document = entry && !entry.refusal ? parseConfig(entry.uri, entry.text, this.ruleIds) : null;
       this.configDocuments.set(folder, document);
       if (entry && document) entry.parsed = document;
     }

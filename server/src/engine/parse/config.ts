@@ -4,7 +4,6 @@ import { LineIndex } from '../text/lineIndex';
 import type { ParseProblem } from './problem';
 import { reportDuplicateKeys } from './manifest';
 import { validate } from './validate';
-import { RULES, ruleMeta } from '../rules';
 import { closestMatch } from '../text/strings';
 import { findPair, nodeSpan, scalarKey, yamlErrorProblem } from './yamlAst';
 
@@ -18,7 +17,8 @@ export interface ConfigDocument {
   problems: ParseProblem[];
 }
 
-export function parseConfig(uri: string, text: string): ConfigDocument {
+/** `ruleIds`: the ids `rules:` may name (the parser knows no rule itself; the engine passes its registry's). */
+export function parseConfig(uri: string, text: string, ruleIds: readonly string[]): ConfigDocument {
   const lines = new LineIndex(text);
   const problems: ParseProblem[] = [];
   const yaml = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
@@ -36,7 +36,7 @@ export function parseConfig(uri: string, text: string): ConfigDocument {
       problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the configuration: ${(error as Error).message}` });
     }
     if (value !== undefined) config = validate(configSchema, value, contents, [], problems, undefined, configSchema) ?? {};
-    config = checkRuleIds(contents, config, problems);
+    config = checkRuleIds(contents, config, ruleIds, problems);
   } else if (contents !== null && yaml.errors.length === 0) {
     problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions, sources).' });
   }
@@ -44,14 +44,15 @@ export function parseConfig(uri: string, text: string): ConfigDocument {
 }
 
 /** Keys of `rules:` must be rule ids: an unknown one is reported on its key (with a did-you-mean) and left out of the configuration. */
-function checkRuleIds(contents: YAMLMap, config: Config, problems: ParseProblem[]): Config {
+function checkRuleIds(contents: YAMLMap, config: Config, ruleIds: readonly string[], problems: ParseProblem[]): Config {
   const rulesNode = findPair(contents, 'rules')?.value as Node | null | undefined;
   if (!config.rules || !isMap(rulesNode)) return config;
   const rules = { ...config.rules };
+  const known = new Set(ruleIds);
   for (const pair of rulesNode.items) {
     const id = scalarKey(pair);
-    if (id === undefined || ruleMeta(id)) continue;
-    const guess = closestMatch(id, RULES.map((rule) => rule.meta.id));
+    if (id === undefined || known.has(id)) continue;
+    const guess = closestMatch(id, ruleIds);
     problems.push({
       ruleId: 'schema-enum',
       span: nodeSpan(pair.key as Node) ?? [0, 0],
