@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { DEFAULT_MAX_FILE_SIZE, type Config } from './model/config';
-import type { Finding, Severity, SeveritySetting } from './model/findings';
-import { ManifestModel } from './model/manifestModel';
+import type { Finding, Severity, SeveritySetting, Place } from './model/findings';
+import { ManifestModel } from './workspace/manifestModel';
 import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
 import { parseCatalog } from './parse/catalog';
 import { parseSource } from './parse/source';
@@ -10,7 +10,7 @@ import { parseManifest, type ManifestDocument } from './parse/manifest';
 import { reparseManifest } from './parse/manifestIncremental';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
-import type { Place, Report, Rule, RuleContext } from './rules/types';
+import type { Report, Rule, RuleContext } from './rules/types';
 import { applySuppressions } from './suppressions';
 import type { LineIndex } from './text/lineIndex';
 import type { Span } from './text/types';
@@ -19,7 +19,6 @@ import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders
 import { AdrTables, createAdrIndex, shapeKey } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
 import { compareText } from './text/strings';
-
 
 /**
  * What a rule run read of the workspace besides its own document, recorded as it runs: a bit per document kind,

@@ -2,7 +2,7 @@ import { isMap } from 'yaml';
 import { addKey } from '../fixes/yamlEdits';
 import type { TextEdit } from '../model/findings';
 import type { Component } from '../model/manifest';
-import type { DependencyEdge } from '../model/manifestModel';
+import type { DependencyEdge } from '../workspace/manifestModel';
 import { durationMs, percentValue } from '../model/values';
 import type { ManifestElement } from '../parse/manifest';
 import { templatesFor, type Template, type TemplateTarget } from '../templates';

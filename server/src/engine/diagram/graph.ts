@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { ASYNCHRONOUS_VIA } from '../model/manifest';
 import { SEVERITY_ORDER, type Finding, type Severity } from '../model/findings';
-import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
+import type { DependencyEdge, ManifestModel } from '../workspace/manifestModel';
 import type { ManifestElement } from '../parse/manifest';
 import { stronglyConnectedComponents } from '../graph/cycles';
 import { dependencyNode } from '../graph/dependencies';

@@ -6,7 +6,7 @@ import type { WorkspaceSnapshot } from '../workspace/snapshot';
 import { isSourcePath } from '../workspace/classify';
 import type { Config } from '../model/config';
 import type { ManifestDocument } from '../parse/manifest';
-import type { Place } from '../rules/types';
+import type { Place } from '../model/findings';
 
 /**
  * What the sources listed in `.archframe.yaml` `sources:` describe, as one system (the same mapping as

@@ -1,4 +1,4 @@
-import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
+import type { DependencyEdge, ManifestModel } from '../workspace/manifestModel';
 import { elementaryCycles } from './cycles';
 import { attemptsOf, synchronousCalls } from './dependencies';
 

@@ -1,12 +1,10 @@
 import { isMap, type Node } from 'yaml';
-import type { TextEdit } from '../model/findings';
-import type { DependencyEdge, ManifestModel } from '../model/manifestModel';
+import type { TextEdit, Place } from '../model/findings';
+import { isSynchronous, type DependencyEdge, type ManifestModel } from '../workspace/manifestModel';
 import { durationMs } from '../model/values';
 import { scalarToMap, setPaths, type PathValue } from '../fixes/yamlEdits';
 import { elementSpan, type ManifestDocument } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
-import { isSynchronous } from '../rules/kit';
-import type { Place } from '../rules/types';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 
 /**

@@ -1,3 +1,4 @@
+import type { LineIndex } from '../text/lineIndex';
 import type { Range, Span } from '../text/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -46,4 +47,11 @@ export interface Finding {
    * (e.g. "components.checkout.dependsOn.payments"). Baselines match on it.
    */
   element?: string;
+}
+
+/** Where a finding lands: a document and a span of its text. */
+export interface Place {
+  uri: string;
+  lines: LineIndex;
+  span: Span;
 }

@@ -1,11 +1,9 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { ElementSection } from '../model/manifest';
-import { SYNCHRONOUS_VIA } from '../model/manifest';
-import type { DependencyEdge } from '../model/manifestModel';
 import { elementSpan, rootSpan, type ManifestDocument, type ManifestElement } from '../parse/manifest';
 import type { PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
-import type { Place } from './types';
+import type { Place } from '../model/findings';
 
 /**
  * Small helpers shared by the manifest rules: which elements a document
@@ -32,21 +30,6 @@ export function rootAt(document: ManifestDocument, path: readonly PathSegment[],
 /** The element's YAML map, for fixes that add keys to it. */
 export function elementMap(element: ManifestElement): YAMLMap | undefined {
   return isMap(element.node) ? element.node : undefined;
-}
-
-/**
- * Does the call wait for an answer over the network? `via` decides when
- * given; otherwise a channel is reached asynchronously, anything else
- * (a component over http, a datastore over its driver) synchronously.
- */
-export function isSynchronous(edge: DependencyEdge): boolean {
-  if (edge.spec.via) return SYNCHRONOUS_VIA.has(edge.spec.via);
-  return edge.target?.section !== 'channels';
-}
-
-/** Does the dependency cross a network at all (everything but an in-process library)? */
-export function isNetworkCall(edge: DependencyEdge): boolean {
-  return edge.spec.via !== 'library';
 }
 
 /** Milliseconds for people: 0.5 ms, 120 ms, 1.5 s. */

@@ -1,7 +1,5 @@
 import type { Config } from '../model/config';
-import type { Fix, Severity } from '../model/findings';
-import type { LineIndex } from '../text/lineIndex';
-import type { Span } from '../text/types';
+import type { Fix, Place, Severity } from '../model/findings';
 import type { DocumentKind } from '../workspace/classify';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../workspace/snapshot';
 
@@ -58,13 +56,6 @@ export interface RuleMeta {
   /** Knowledge-base entries that explain the rule. */
   knowledge?: string[];
   fixable?: boolean;
-}
-
-/** Where a finding lands: a document and a span of its text. */
-export interface Place {
-  uri: string;
-  lines: LineIndex;
-  span: Span;
 }
 
 export interface Report {

@@ -1,5 +1,5 @@
 import type { Config } from '../model/config';
-import type { ManifestModel } from '../model/manifestModel';
+import type { ManifestModel } from './manifestModel';
 import type { AdrDocument, AdrIndex } from '../parse/adr';
 import type { CatalogDocument } from '../parse/catalog';
 import type { ConfigDocument } from '../parse/config';

@@ -1,7 +1,7 @@
 import { adrLinkText, adrName, endOfLine, eolOf, insertEdit, insertStatusEdit, relativeLink, setSupersededBy } from '../../commands/adr';
-import type { Fix, TextEdit } from '../../model/findings';
+import type { Fix, TextEdit, Place } from '../../model/findings';
 import type { AdrDocument, AdrIndex } from '../../parse/adr';
-import { defineRule, type Place } from '../types';
+import { defineRule } from '../types';
 
 /** Does `from` refer to `to` anywhere (a link or an id that resolves to it)? */
 function mentions(index: AdrIndex, from: AdrDocument, to: AdrDocument): boolean {

@@ -1,7 +1,8 @@
 import { percentValue } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, formatNumber, isSynchronous, ownElements } from '../kit';
+import { at, formatNumber, ownElements } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

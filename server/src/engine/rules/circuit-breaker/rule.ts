@@ -1,7 +1,7 @@
 import { dependencyAt, dependencyElement, ownEdges, possessive, setDependencyKeys } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
-import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -1,6 +1,7 @@
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, isSynchronous, ownElements } from '../kit';
+import { at, ownElements } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

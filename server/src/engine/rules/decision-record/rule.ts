@@ -1,6 +1,7 @@
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, ownElements, rootAt } from '../kit';
-import { defineRule, type Place } from '../types';
+import { defineRule } from '../types';
+import type { Place } from '../../model/findings';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -2,7 +2,8 @@ import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import type { AdrDocument } from '../../parse/adr';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { at, ownElements, rootAt } from '../kit';
-import { defineRule, type Place, type Report } from '../types';
+import { defineRule, type Report } from '../types';
+import type { Place } from '../../model/findings';
 
 const RETIRED = new Set(['superseded', 'deprecated', 'rejected']);
 

@@ -1,6 +1,6 @@
 import { componentCycles, CYCLE_LIMIT } from '../../graph/componentGraph';
 import { dependencyAt, dependencyElement } from '../../graph/dependencies';
-import type { DependencyEdge } from '../../model/manifestModel';
+import type { DependencyEdge } from '../../workspace/manifestModel';
 import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
 

@@ -1,7 +1,8 @@
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, formatMs, isSynchronous, ownElements } from '../kit';
+import { at, formatMs, ownElements } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 /** Round trip of one call per network distance (Part VIII §1, Appendix B). */
 export const ROUND_TRIP_MS: Record<string, number> = { 'same-host': 0, 'same-datacenter': 0.5, 'cross-region': 50, 'cross-continent': 150 };

@@ -1,8 +1,8 @@
 import { amplifications, amplifiedPath } from '../../graph/componentGraph';
 import { attemptsOf, dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
-import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 /** More attempts than this along one path, for one request at the top, is a retry storm waiting to happen. */
 export const AMPLIFICATION_LIMIT = 10;

@@ -1,4 +1,4 @@
-import type { DependencyEdge } from '../../model/manifestModel';
+import type { DependencyEdge } from '../../workspace/manifestModel';
 import type { ManifestElement } from '../../parse/manifest';
 import type { RunbookDependency, RunbookDocument } from '../../parse/operations';
 import { dependencyText } from '../../templates/operations';

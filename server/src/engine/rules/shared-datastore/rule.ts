@@ -1,13 +1,8 @@
 import { dependencyAt, dependencyElement, nameList, ownEdges, setDependencyKeys } from '../../graph/dependencies';
-import type { DependencyEdge } from '../../model/manifestModel';
+import { writes, type DependencyEdge } from '../../workspace/manifestModel';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at } from '../kit';
 import { defineRule } from '../types';
-
-/** Does the dependency write the datastore? `access` defaults to read-write for datastores. */
-export function writes(edge: DependencyEdge): boolean {
-  return edge.spec.access !== 'read';
-}
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -2,8 +2,8 @@ import { nameList } from '../../graph/dependencies';
 import { setPath } from '../../fixes/yamlEdits';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, elementMap, ownElements } from '../kit';
-import { writes } from '../shared-datastore/rule';
 import { defineRule } from '../types';
+import { writes } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -1,8 +1,7 @@
 import { dependencyAt, dependencyElement, formatDuration, ownEdges, possessive, setDependencyKeys, worstCaseOfCalls } from '../../graph/dependencies';
-import type { DependencyEdge, ManifestModel } from '../../model/manifestModel';
+import { isSynchronous, type DependencyEdge, type ManifestModel } from '../../workspace/manifestModel';
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
-import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
 
 /** The timeout offered when nothing better is known. */

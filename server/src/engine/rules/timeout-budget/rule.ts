@@ -1,8 +1,8 @@
 import { dependencyAt, dependencyElement, formatDuration, ownEdges, possessive, worstCaseOfCalls } from '../../graph/dependencies';
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
-import { isSynchronous } from '../kit';
 import { defineRule } from '../types';
+import { isSynchronous } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

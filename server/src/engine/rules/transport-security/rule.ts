@@ -1,6 +1,7 @@
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, isNetworkCall, ownElements } from '../kit';
+import { at, ownElements } from '../kit';
 import { defineRule } from '../types';
+import { isNetworkCall } from '../../workspace/manifestModel';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

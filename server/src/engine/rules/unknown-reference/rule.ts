@@ -1,9 +1,9 @@
 import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
-import type { Fix } from '../../model/findings';
+import type { Fix, Place } from '../../model/findings';
 import type { ManifestDocument } from '../../parse/manifest';
 import { closestMatch } from '../../text/strings';
 import { at, ownElements } from '../kit';
-import { defineRule, type Place } from '../types';
+import { defineRule } from '../types';
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import type { DependencyObject, ElementSection } from './manifest';
+import { SYNCHRONOUS_VIA, type DependencyObject, type ElementSection } from '../model/manifest';
 import { findPair } from '../parse/yamlAst';
 import type { ManifestDocument, ManifestElement } from '../parse/manifest';
 
@@ -123,4 +123,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Does the call wait for an answer over the network? `via` decides when
+ * given; otherwise a channel is reached asynchronously, anything else
+ * (a component over http, a datastore over its driver) synchronously.
+ */
+export function isSynchronous(edge: DependencyEdge): boolean {
+  if (edge.spec.via) return SYNCHRONOUS_VIA.has(edge.spec.via);
+  return edge.target?.section !== 'channels';
+}
+
+/** Does the dependency cross a network at all (everything but an in-process library)? */
+export function isNetworkCall(edge: DependencyEdge): boolean {
+  return edge.spec.via !== 'library';
+}
+
+/** Does the dependency write its target (anything but `access: read`)? */
+export function writes(edge: DependencyEdge): boolean {
+  return edge.spec.access !== 'read';
 }
