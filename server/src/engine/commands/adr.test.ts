@@ -4,7 +4,8 @@ import { engineFor, lines, uriOf } from '../../../../test/helpers/engine';
 import { applyEdits } from '../fixes/yamlEdits';
 import { parseAdr } from '../parse/adr';
 import { LineIndex } from '../text/lineIndex';
-import { planNewAdr, planSupersede, relativeLink } from './adr';
+import { planNewAdr, planSupersede } from './adr';
+import { relativeLink } from '../text/uri';
 
 describe('New ADR planning', () => {
   it('writes into the folder .adr-dir names when there are no ADRs yet, number 1, kebab-case name', () => {

@@ -1,10 +1,11 @@
 import type { TextEdit } from '../model/findings';
-import type { AdrDocument, AdrFormat } from '../parse/adr';
+import type { AdrFormat } from '../parse/adr';
+import { adrLinkText } from '../parse/adrNames';
+import { setSupersededBy } from '../fixes/markdownEdits';
 import { adrSnippet, type AdrTemplateFormat } from '../templates/adr';
 import { dateVariables, expandSnippet } from '../templates/snippet';
-import type { Span } from '../text/types';
 import { compareText, kebabCase } from '../text/strings';
-import { joinUri, relativePath } from '../text/uri';
+import { joinUri, relativeLink, relativePath } from '../text/uri';
 import { collectionOf } from '../workspace/adrIndex';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 
@@ -12,7 +13,6 @@ import type { WorkspaceSnapshot } from '../workspace/snapshot';
  * What the New ADR and Supersede ADR commands write, planned without touching
  * anything (the engine reads no clock: the date comes in). The language server
  * applies the plan with `workspace/applyEdit`, never over an existing file.
- * Also the small text helpers the ADR rules' quick fixes share.
  */
 
 export interface AdrPlan {
@@ -110,77 +110,5 @@ export function planSupersede(workspace: WorkspaceSnapshot, oldUri: string, requ
 function addSupersedesLine(text: string, format: string, link: string): string {
   if (format === 'madr') return text.replace(/^## Context and Problem Statement/m, `Supersedes ${link}\n\n## Context and Problem Statement`);
   return text.replace(/^## Status\n\n(.*)$/m, (_, status: string) => `## Status\n\n${status}\n\nSupersedes ${link}`);
-}
-
-/** The edit that makes an ADR's status `Superseded by <link>` (front matter: `superseded by ADR-000N`). */
-export function setSupersededBy(adr: AdrDocument, link: string, number?: number): TextEdit | undefined {
-  const eol = eolOf(adr.text);
-  if (adr.statusSpan && adr.statusSource === 'front-matter') {
-    const value = number !== undefined ? `superseded by ADR-${String(number).padStart(4, '0')}` : `superseded by ${link}`;
-    return replaceEdit(adr, [adr.statusSpan[0], endOfLine(adr, adr.statusSpan[0], true)], value);
-  }
-  if (adr.statusSpan) {
-    // Replace the status word and what follows it on its line.
-    return replaceEdit(adr, [adr.statusSpan[0], endOfLine(adr, adr.statusSpan[0])], `Superseded by ${link}`);
-  }
-  return insertStatusEdit(adr, `Superseded by ${link}`, eol);
-}
-
-/** Inserts a `## Status` section (before the first section after the title). */
-export function insertStatusEdit(adr: AdrDocument, value: string, eol = eolOf(adr.text)): TextEdit {
-  const level = sectionLevel(adr);
-  const firstSection = adr.markdown.headings.find((h) => h !== adr.heading && h.span[0] > (adr.heading?.span[0] ?? -1));
-  const at = firstSection ? firstSection.span[0] : adr.text.length;
-  const before = at === adr.text.length && !/\n\s*$/.test(adr.text) ? eol + eol : '';
-  return insertEdit(adr, at, `${before}${'#'.repeat(level)} Status${eol}${eol}${value}${eol}${eol}`);
-}
-
-/** The level of the document's sections (2 when unknown). */
-export function sectionLevel(adr: AdrDocument): number {
-  const levels = adr.sections.map((s) => s.section.heading.level);
-  return levels.length > 0 ? Math.min(...levels) : 2;
-}
-
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/** The end of the line holding an offset (before its line break; before a trailing quote in front matter). */
-export function endOfLine(adr: AdrDocument, offset: number, unquote = false): number {
-  const line = adr.lines.position(offset).line;
-  let end = adr.lines.lineEnd(line);
-  while (end > offset && /[ \t]/.test(adr.text[end - 1])) end--;
-  if (unquote && /['"]/.test(adr.text[end - 1] ?? '')) end--;
-  return end;
-}
-
-export function replaceEdit(adr: AdrDocument, span: Span, newText: string): TextEdit {
-  return { uri: adr.uri, range: adr.lines.range(span), newText };
-}
-
-export function insertEdit(adr: AdrDocument, offset: number, newText: string): TextEdit {
-  return { uri: adr.uri, range: adr.lines.range([offset, offset]), newText };
-}
-
-/** A relative link from one document to another (`0003-x.md`, `../other/0003-x.md`). */
-export function relativeLink(fromUri: string, toUri: string): string {
-  const from = fromUri.split('/').slice(0, -1);
-  const to = toUri.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  const ups = from.length - common;
-  return [...Array<string>(ups).fill('..'), ...to.slice(common)].join('/');
-}
-
-/** How a link to an ADR reads: `3. Use Kafka` (numbered), else its title or file name. */
-export function adrLinkText(adr: AdrDocument): string {
-  if (adr.number !== undefined && adr.title) return adr.prefix ? `${adr.prefix}-${String(adr.number).padStart(3, '0')}: ${adr.title}` : `${adr.number}. ${adr.title}`;
-  return adr.title ?? adr.stem;
-}
-
-/** A name for an ADR in messages: `ADR-0007`, `API-012`, or its file name. */
-export function adrName(adr: AdrDocument): string {
-  if (adr.number === undefined) return adr.fileName;
-  return adr.prefix ? `${adr.prefix}-${String(adr.number).padStart(3, '0')}` : `ADR-${String(adr.number).padStart(4, '0')}`;
 }
 

@@ -7,7 +7,8 @@ import { LineIndex } from '../text/lineIndex';
 import { templateById } from '../templates';
 import { expandSnippet } from '../templates/snippet';
 import type { DocumentKind } from '../workspace/classify';
-import { displayName, planPostmortem, planRunbook, runbookCandidates, templatesForFile } from './operations';
+import { planPostmortem, planRunbook, runbookCandidates, templatesForFile } from './operations';
+import { displayName } from '../templates/runbookFill';
 
 const MANIFEST = lines(
   'archframe: 1',

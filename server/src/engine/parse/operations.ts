@@ -1,18 +1,8 @@
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
-import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../templates/operations';
-import {
-  allSections,
-  parseMarkdown,
-  trimSpan,
-  type MarkdownDocument,
-  type MarkdownHeading,
-  type MarkdownListItem,
-  type MarkdownSection,
-  type MarkdownTable,
-  type MarkdownTableRow,
-} from './markdown';
+import { allSections, parseMarkdown, trimSpan, type MarkdownDocument, type MarkdownHeading, type MarkdownListItem, type MarkdownSection, type MarkdownTable, type MarkdownTableRow } from './markdown';
 import type { ParseProblem } from './problem';
+import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../model/operations';
 
 /**
  * Runbooks (Part XXIV §3) and postmortems (Appendix D §3, Part XXVII §3), read

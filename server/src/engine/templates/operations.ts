@@ -1,3 +1,4 @@
+import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../model/operations';
 import { dateSnippet, SnippetBuilder } from './snippet';
 
 /**
@@ -11,11 +12,6 @@ import { dateSnippet, SnippetBuilder } from './snippet';
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 
 // ---------------------------------------------------------------- runbooks
-
-export const RUNBOOK_SECTIONS = ['Overview', 'Dependencies', 'Common Issues'] as const;
-export type RunbookSection = (typeof RUNBOOK_SECTIONS)[number];
-export const ISSUE_PARTS = ['Symptoms', 'Diagnosis', 'Resolution'] as const;
-export type IssuePart = (typeof ISSUE_PARTS)[number];
 
 export interface RunbookIssueFill {
   name: string;
@@ -94,9 +90,6 @@ export function runbookSnippet(fill: RunbookFill = {}): string {
 }
 
 // ------------------------------------------------------------- postmortems
-
-export const POSTMORTEM_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items'] as const;
-export type PostmortemSection = (typeof POSTMORTEM_SECTIONS)[number];
 
 export interface PostmortemFill {
   title?: string;

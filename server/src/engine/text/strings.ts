@@ -66,3 +66,7 @@ export function kebabCase(text: string): string {
 export function formatList(values: readonly string[]): string {
   return values.map((v) => `'${v}'`).join(', ');
 }
+
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}

@@ -45,3 +45,13 @@ function decodeSafe(text: string): string {
     return text;
   }
 }
+
+/** A relative link from one document to another (`0003-x.md`, `../other/0003-x.md`). */
+export function relativeLink(fromUri: string, toUri: string): string {
+  const from = fromUri.split('/').slice(0, -1);
+  const to = toUri.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const ups = from.length - common;
+  return [...Array<string>(ups).fill('..'), ...to.slice(common)].join('/');
+}

@@ -1,8 +1,9 @@
-import { adrName, planSupersede } from '../../engine/commands/adr';
+import { planSupersede } from '../../engine/commands/adr';
 import type { Session } from '../session';
 import { applyAdrPlan, today } from './newAdr';
 import type { CreateResult } from './newRunbook';
 import { compareText } from '../../engine/text/strings';
+import { adrName } from '../../engine/parse/adrNames';
 
 /** Server side of Supersede ADR…: the ADRs to pick from, and the successor of one. */
 export const ADR_LIST_COMMAND = 'archframe.server.adrList';

@@ -1,4 +1,4 @@
-import { relativeLink } from '../../commands/adr';
+
 import { KNOWLEDGE } from '../../knowledge';
 import { FORMAT_SECTIONS, sectionName, STATUS_MEANINGS, STATUS_WORDS, type AdrDocument } from '../../parse/adr';
 import { sectionAt } from '../../parse/markdown';
@@ -7,6 +7,7 @@ import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { firstInOrder, MAX_COMPLETIONS, partial, type CompletionItems } from '../narrow';
 import type { Completion } from '../types';
 import { adrHeadline, decisionExcerpt, markdownOf, type MarkdownFile } from './context';
+import { relativeLink } from '../../text/uri';
 
 /** MADR front matter keys (MADR 2 to 4 and log4brains). */
 const FRONT_MATTER_KEYS: { key: string; documentation: string }[] = [

@@ -1,11 +1,10 @@
 import type { ManifestElement } from '../../parse/manifest';
 import { findAdrReferences, type AdrDocument, type AdrReference } from '../../parse/adr';
-import { parseMarkdown, type MarkdownDocument } from '../../parse/markdown';
+import { parseMarkdown, visibleText, type MarkdownDocument } from '../../parse/markdown';
 import type { PostmortemDocument, RunbookDocument } from '../../parse/operations';
-import { adrName } from '../../commands/adr';
-import { visibleText } from '../../parse/markdown';
 import type { Span } from '../../text/types';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
+import { adrName } from '../../parse/adrNames';
 
 /** The Markdown documents these features serve. */
 export type MarkdownFile = AdrDocument | RunbookDocument | PostmortemDocument;

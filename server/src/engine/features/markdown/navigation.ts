@@ -1,13 +1,12 @@
 import { entryMarkdown, findTerms } from '../../knowledge';
-import type { ManifestDocument } from '../../parse/manifest';
-import { elementSpan, rootSpan } from '../../parse/manifest';
+import { elementSpan, rootSpan, type ManifestDocument } from '../../parse/manifest';
 import { STATUS_MEANINGS, type AdrDocument } from '../../parse/adr';
 import { inCode, type MarkdownSection } from '../../parse/markdown';
-import { resolveDecision } from '../../rules/decision-status/rule';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { DocumentLink, DocumentSymbol, Hover, Target } from '../types';
 import type { WorkspaceSymbol } from '../index';
 import { adrHeadline, adrMarkdown, elementMarkdown, manifestNameAt, markdownOf, referenceAt, referencesOf, within, type MarkdownFile } from './context';
+import { resolveDecision } from '../../workspace/adrReferences';
 
 /** Hover: an ADR reference, a status word, a manifest name, a framework term. */
 export function markdownHover(workspace: WorkspaceSnapshot, document: MarkdownFile, offset: number): Hover | undefined {

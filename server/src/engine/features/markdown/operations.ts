@@ -1,26 +1,15 @@
 import { entryById } from '../../knowledge';
 import { sectionAt, visibleText, type MarkdownHeading } from '../../parse/markdown';
 import type { PostmortemDocument, RunbookDocument } from '../../parse/operations';
-import { BLAME_PATTERNS } from '../../rules/blameless-language/rule';
-import { runbookComponent } from '../../rules/runbook-drift/rule';
-import {
-  ISSUE_PARTS,
-  issuePartSnippet,
-  POSTMORTEM_SECTIONS,
-  postmortemSectionSnippet,
-  RUNBOOK_SECTIONS,
-  runbookIssueSnippet,
-  runbookSectionSnippet,
-  dependencyText,
-  type IssuePart,
-  type PostmortemSection,
-  type RunbookSection,
-} from '../../templates/operations';
+import { issuePartSnippet, postmortemSectionSnippet, runbookIssueSnippet, runbookSectionSnippet, dependencyText } from '../../templates/operations';
 import { SnippetBuilder } from '../../templates/snippet';
 import type { Span } from '../../text/types';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { DocumentFeatures } from '../index';
 import type { Completion, Hover } from '../types';
+import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../../model/operations';
+import { runbookComponent } from '../../workspace/runbooks';
+import { BLAME_PATTERNS } from '../../knowledge/blamelessLanguage';
 
 /**
  * Runbook- and postmortem-specific editor features; markdownFeatures merges

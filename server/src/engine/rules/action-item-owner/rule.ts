@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../model/findings';
 import type { ActionItem, PostmortemDocument } from '../../parse/operations';
-import { contentEnd, insertAt } from '../runbook-sections/edits';
 import { defineRule } from '../types';
+import { contentEnd, insertAt } from '../../fixes/markdownEdits';
 
 /** Placeholders the fix writes; they read as values to replace, and count as given. */
 export const OWNER_PLACEHOLDER = '@owner';

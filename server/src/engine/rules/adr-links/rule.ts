@@ -1,9 +1,10 @@
-import { relativeLink, replaceEdit } from '../../commands/adr';
+
 import type { AdrDocument } from '../../parse/adr';
 import { closestMatch } from '../../text/strings';
-import { resolveRelative } from '../../text/uri';
+import { resolveRelative, relativeLink } from '../../text/uri';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { defineRule } from '../types';
+import { replaceEdit } from '../../fixes/markdownEdits';
 
 /** Where a relative link points, or undefined when it reaches a file that exists (with or without `.md`, or a folder's README). */
 export function missingLinkTarget(workspace: WorkspaceSnapshot, adr: AdrDocument, destination: string): string | undefined {

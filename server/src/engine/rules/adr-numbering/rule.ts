@@ -1,6 +1,8 @@
-import { adrName, replaceEdit } from '../../commands/adr';
+
 import type { AdrDocument } from '../../parse/adr';
 import { defineRule } from '../types';
+import { replaceEdit } from '../../fixes/markdownEdits';
+import { adrName } from '../../parse/adrNames';
 
 export const rule = defineRule<AdrDocument>({
   meta: {

@@ -1,8 +1,8 @@
 import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat } from '../../parse/adr';
 import { inCode, inComment, visibleText } from '../../parse/markdown';
 import type { Span } from '../../text/types';
-import { effectiveFormat, requiredSections } from '../adr-sections/rule';
 import { defineRule, type Report } from '../types';
+import { effectiveFormat, requiredSections } from '../../workspace/adrConventions';
 
 const MARKERS = /\b(?:TODO|TBD|TBC|FIXME)\b/g;
 /** `[describe the context]`, `[short title of solved problem]`: bracketed instructions (not links). */

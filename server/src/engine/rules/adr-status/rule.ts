@@ -1,8 +1,9 @@
-import { insertEdit, insertStatusEdit, replaceEdit } from '../../commands/adr';
+
 import type { Fix } from '../../model/findings';
 import { STATUS_WORDS, type AdrDocument } from '../../parse/adr';
 import { closestMatch } from '../../text/strings';
 import { defineRule } from '../types';
+import { insertEdit, insertStatusEdit, replaceEdit } from '../../fixes/markdownEdits';
 
 const VOCABULARY = STATUS_WORDS.join(', ');
 

@@ -1,7 +1,11 @@
-import { adrLinkText, adrName, endOfLine, eolOf, insertEdit, insertStatusEdit, relativeLink, setSupersededBy } from '../../commands/adr';
+
 import type { Fix, TextEdit, Place } from '../../model/findings';
 import type { AdrDocument, AdrIndex } from '../../parse/adr';
 import { defineRule } from '../types';
+import { endOfLine, insertEdit, insertStatusEdit, setSupersededBy } from '../../fixes/markdownEdits';
+import { eolOf } from '../../text/strings';
+import { relativeLink } from '../../text/uri';
+import { adrLinkText, adrName } from '../../parse/adrNames';
 
 /** Does `from` refer to `to` anywhere (a link or an id that resolves to it)? */
 function mentions(index: AdrIndex, from: AdrDocument, to: AdrDocument): boolean {

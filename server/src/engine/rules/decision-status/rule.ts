@@ -1,3 +1,4 @@
+import { resolveDecision } from '../../workspace/adrReferences';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import type { AdrDocument } from '../../parse/adr';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
@@ -6,19 +7,6 @@ import { defineRule, type Report } from '../types';
 import type { Place } from '../../model/findings';
 
 const RETIRED = new Set(['superseded', 'deprecated', 'rejected']);
-
-/**
- * Resolves an ADR reference written in a manifest: a number (ADR-7, 7) through
- * the index, a path from the workspace folder (then from the manifest's folder).
- */
-export function resolveDecision(workspace: WorkspaceSnapshot, reference: string | number, fromUri: string): AdrDocument | undefined {
-  const text = String(reference).trim();
-  if (/\.(md|markdown)(#.*)?$/i.test(text)) {
-    const uri = workspace.resolveWorkspacePath(fromUri, text.split('#')[0]);
-    return workspace.adrs.get(uri) ?? workspace.adrs.resolve(text, fromUri);
-  }
-  return workspace.adrs.resolve(text, fromUri);
-}
 
 /** How an ADR is named in messages: "ADR-0007 (Use Kafka)" or its file name. */
 export function adrLabel(adr: AdrDocument): string {

@@ -1,7 +1,7 @@
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, ownElements } from '../kit';
-import { weakAlgorithm } from '../weak-crypto/rule';
 import { defineRule } from '../types';
+import { weakAlgorithm } from '../../model/crypto';
 
 const SLOW_HASHES = new Set(['argon2id', 'scrypt', 'bcrypt']);
 

@@ -1,7 +1,8 @@
 import type { PostmortemDocument } from '../../parse/operations';
-import { POSTMORTEM_SECTIONS, postmortemSectionSnippet } from '../../templates/operations';
-import { insertSection, templateText } from '../runbook-sections/edits';
+import { postmortemSectionSnippet } from '../../templates/operations';
 import { defineRule } from '../types';
+import { POSTMORTEM_SECTIONS } from '../../model/operations';
+import { insertSection, templateText } from '../../fixes/markdownEdits';
 
 export const rule = defineRule<PostmortemDocument>({
   meta: {

@@ -1,22 +1,12 @@
+import { runbookComponent } from '../../workspace/runbooks';
 import type { DependencyEdge } from '../../workspace/manifestModel';
-import type { ManifestElement } from '../../parse/manifest';
 import type { RunbookDependency, RunbookDocument } from '../../parse/operations';
 import { dependencyText } from '../../templates/operations';
 import { kebabCase } from '../../text/strings';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { at } from '../kit';
-import { contentEnd, insertAt } from '../runbook-sections/edits';
 import { defineRule } from '../types';
-
-/** The component a runbook is about: the one whose `runbook:` path is this file, else the one its title names. */
-export function runbookComponent(workspace: WorkspaceSnapshot, runbook: RunbookDocument): ManifestElement<'components'> | undefined {
-  for (const component of workspace.manifests.components.values()) {
-    const path = component.value?.runbook;
-    if (path && workspace.resolveWorkspacePath(component.manifest.uri, path) === runbook.uri) return component;
-  }
-  const name = runbook.serviceName?.text;
-  return name ? workspace.manifests.components.get(kebabCase(name)) : undefined;
-}
+import { contentEnd, insertAt } from '../../fixes/markdownEdits';
 
 const MANIFEST_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,9 +1,11 @@
-import { runbookFill } from '../../commands/operations';
+
 import type { RunbookDocument, RunbookIssue } from '../../parse/operations';
-import { ISSUE_PARTS, issuePartSnippet, RUNBOOK_SECTIONS, runbookSectionSnippet, type IssuePart, type RunbookFill } from '../../templates/operations';
-import { runbookComponent } from '../runbook-drift/rule';
+import { issuePartSnippet, runbookSectionSnippet, type RunbookFill } from '../../templates/operations';
 import { defineRule } from '../types';
-import { contentEnd, insertAt, insertSection, templateText } from './edits';
+import { runbookFill } from '../../templates/runbookFill';
+import { ISSUE_PARTS, RUNBOOK_SECTIONS, type IssuePart } from '../../model/operations';
+import { contentEnd, insertAt, insertSection, templateText } from '../../fixes/markdownEdits';
+import { runbookComponent } from '../../workspace/runbooks';
 
 /** Where a missing part of an issue goes: before the next part that is there, else at the end of the issue. */
 function insertPart(document: RunbookDocument, issue: RunbookIssue, part: IssuePart) {

@@ -1,11 +1,11 @@
 import { addKey } from '../../fixes/yamlEdits';
-import { runbookFill } from '../../commands/operations';
 import { runbookSnippet } from '../../templates/operations';
 import { expandSnippet } from '../../templates/snippet';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { at, elementMap, ownElements } from '../kit';
 import { defineRule } from '../types';
+import { runbookFill } from '../../templates/runbookFill';
 
 const NEEDS_RUNBOOK = new Set(['service', 'gateway', 'worker']);
 

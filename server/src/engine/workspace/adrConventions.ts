@@ -1,0 +1,46 @@
+import { REQUIRED_SECTIONS, type AdrDocument, type AdrFormat, type AdrSectionName, type AdrShape } from '../parse/adr';
+
+/** A collection's conventions: which format an ADR is judged by, and which sections its folder requires. */
+
+export type RequiredSection = { name: AdrSectionName; heading: string };
+
+const conventions = new WeakMap<readonly AdrShape[], Map<string, readonly RequiredSection[]>>();
+/** Per format and list of section names: one list (a few dozen at most). */
+const interned = new Map<string, readonly RequiredSection[]>();
+
+/** The format whose section rule applies: the file's own, else the one `.archframe.yaml` names. */
+export function effectiveFormat(adr: Pick<AdrDocument, 'format'>, configured: AdrFormat | undefined): Exclude<AdrFormat, 'unknown'> | undefined {
+  if (adr.format !== 'unknown') return adr.format;
+  return configured && configured !== 'unknown' ? configured : undefined;
+}
+
+/**
+ * Conventions are per folder: when a third or more of a folder's ADRs (of
+ * this format, at least three of them) do without a section, the folder's
+ * way wins and the section is not required there. The answer is the list of
+ * sections still required, one list object per distinct answer (whatever the
+ * index), so that a rule can tell by identity that its earlier result holds.
+ */
+export function requiredSections(collection: readonly AdrShape[], format: Exclude<AdrFormat, 'unknown'>, configured?: AdrFormat): readonly RequiredSection[] {
+  // Cached per collection list (a new list with every new index), so a folder of thousands is counted once.
+  let cache = conventions.get(collection);
+  if (!cache) conventions.set(collection, (cache = new Map()));
+  const key = `${format}|${configured ?? ''}`;
+  let required = cache.get(key);
+  if (required === undefined) {
+    // One pass over the folder: how many ADRs of this format have each section.
+    let peers = 0;
+    const having = new Map<AdrSectionName, number>();
+    for (const d of collection) {
+      if (effectiveFormat(d, configured) !== format) continue;
+      peers++;
+      for (const name of d.sections) having.set(name, (having.get(name) ?? 0) + 1);
+    }
+    const kept = REQUIRED_SECTIONS[format].filter((section) => peers < 3 || (having.get(section.name) ?? 0) * 3 >= peers * 2);
+    const signature = `${format}|${kept.map((section) => section.name).join(',')}`;
+    required = interned.get(signature) ?? kept;
+    interned.set(signature, required);
+    cache.set(key, required);
+  }
+  return required;
+}
