@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Part II (the six axioms) and Part III (what a component is). */
 export const AXIOMS: KnowledgeInput[] = [

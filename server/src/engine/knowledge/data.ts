@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** State, consistency and replication: Part V, Part XVII, Appendix A §5–6. */
 export const DATA: KnowledgeInput[] = [

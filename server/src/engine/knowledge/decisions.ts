@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Decisions, trade-offs and technology choice: Part XIV, Appendix A (Technology Radar), Appendix E. */
 export const DECISIONS: KnowledgeInput[] = [

@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Infrastructure, testing, documentation and delivery practice: Part XI, Part XII, Part XV, Part XXIV, Part XXV, Appendix F. */
 export const ENGINEERING: KnowledgeInput[] = [

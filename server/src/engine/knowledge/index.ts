@@ -8,12 +8,11 @@ import { ORGANISATION } from './organisation';
 import { PATTERNS } from './patterns';
 import { RELIABILITY } from './reliability';
 import { SECURITY } from './security';
-import { knowledgeEntrySchema, type KnowledgeEntry } from './types';
+import { knowledgeEntrySchema, type KnowledgeEntry, type KnowledgeInput } from './types';
 import { KEY_ENTRIES, VALUE_ENTRIES } from './manifestTerms';
 import { compareText } from '../text/strings';
 
 export type { KnowledgeEntry } from './types';
-export type KnowledgeInput = z.input<typeof knowledgeEntrySchema>;
 
 /**
  * The knowledge base: framework entries in the project's own words, each

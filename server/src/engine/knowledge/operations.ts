@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Deployment, observability, SRE, incidents and disaster recovery: Part X, Part XXIII, Part XXIV, Part XXVII, Appendix D. */
 export const OPERATIONS: KnowledgeInput[] = [

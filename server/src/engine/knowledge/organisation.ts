@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Teams and ownership: Part XIII. */
 export const ORGANISATION: KnowledgeInput[] = [

@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Architectural patterns: Part IV, Part VI, Part XVI, Appendix C, Appendix F. */
 export const PATTERNS: KnowledgeInput[] = [

@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Failure handling and performance: Part VII, Part VIII, Appendix A §1, Appendix B, Appendix C §2. */
 export const RELIABILITY: KnowledgeInput[] = [

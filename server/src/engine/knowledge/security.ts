@@ -1,4 +1,4 @@
-import type { KnowledgeInput } from './index';
+import type { KnowledgeInput } from './types';
 
 /** Security and compliance: Part IX, Part XXII, Part XXVIII. */
 export const SECURITY: KnowledgeInput[] = [

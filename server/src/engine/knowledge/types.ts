@@ -19,3 +19,5 @@ export const knowledgeEntrySchema = z.strictObject({
 });
 
 export type KnowledgeEntry = z.infer<typeof knowledgeEntrySchema>;
+/** An entry as written in the data files, before the schema's defaults. */
+export type KnowledgeInput = z.input<typeof knowledgeEntrySchema>;

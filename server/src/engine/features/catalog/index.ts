@@ -5,8 +5,7 @@ import { kindSpec, type ReferenceField } from '../../catalog/kinds';
 import type { CatalogDocument } from '../../parse/catalog';
 import { scalarKey } from '../../parse/yamlAst';
 import type { Span } from '../../text/types';
-import type { DocumentFeatures } from '../index';
-import type { Completion } from '../types';
+import type { Completion, DocumentFeatures } from '../types';
 
 /** Editor features of Backstage catalog files: completion of entity references in relation fields. */
 export const catalogFeatures: DocumentFeatures<CatalogDocument> = {

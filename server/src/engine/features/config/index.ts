@@ -6,8 +6,7 @@ import { nodeSpan, scalarKey } from '../../parse/yamlAst';
 import { RULES, ruleDocsPath, ruleMeta } from '../../rules';
 import { CATEGORY_TITLES, type RuleMeta } from '../../rules/types';
 import type { Span } from '../../text/types';
-import type { DocumentFeatures } from '../index';
-import type { Completion, Hover } from '../types';
+import type { Completion, Hover, DocumentFeatures } from '../types';
 
 /**
  * Editor features of `.archframe.yaml`: the top-level keys, rule ids under

@@ -2,8 +2,7 @@ import { elementSpan, type ManifestDocument, type ManifestElement } from '../../
 import { ELEMENT_SECTION_NAMES, type ElementSection } from '../../model/manifest';
 import type { Span } from '../../text/types';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
-import type { WorkspaceSymbol } from '../index';
-import type { DocumentSymbol } from '../types';
+import type { DocumentSymbol, WorkspaceSymbol } from '../types';
 import { fileName, singular } from './navigation';
 
 /** The outline of a manifest and "go to symbol in workspace" across manifests. */

@@ -1,11 +1,11 @@
 import type { AdrDocument } from '../../parse/adr';
 import type { PostmortemDocument, RunbookDocument } from '../../parse/operations';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
-import type { DocumentFeatures, WorkspaceSymbol } from '../index';
 import { markdownCompletions } from './completion';
 import { partial, type CompletionItems } from '../narrow';
 import { adrWorkspaceSymbols, markdownDefinition, markdownDocumentLinks, markdownHover, markdownReferences, markdownSymbols } from './navigation';
 import { operationsFeatures } from './operations';
+import type { DocumentFeatures, WorkspaceSymbol } from '../types';
 
 type MarkdownFile = AdrDocument | RunbookDocument | PostmortemDocument;
 type Operations = RunbookDocument | PostmortemDocument;

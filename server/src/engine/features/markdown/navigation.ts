@@ -3,8 +3,7 @@ import { elementSpan, rootSpan, type ManifestDocument } from '../../parse/manife
 import { STATUS_MEANINGS, type AdrDocument } from '../../parse/adr';
 import { inCode, type MarkdownSection } from '../../parse/markdown';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
-import type { DocumentLink, DocumentSymbol, Hover, Target } from '../types';
-import type { WorkspaceSymbol } from '../index';
+import type { DocumentLink, DocumentSymbol, Hover, Target, WorkspaceSymbol } from '../types';
 import { adrHeadline, adrMarkdown, elementMarkdown, manifestNameAt, markdownOf, referenceAt, referencesOf, within, type MarkdownFile } from './context';
 import { resolveDecision } from '../../workspace/adrReferences';
 

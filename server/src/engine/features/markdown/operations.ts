@@ -5,8 +5,7 @@ import { issuePartSnippet, postmortemSectionSnippet, runbookIssueSnippet, runboo
 import { SnippetBuilder } from '../../templates/snippet';
 import type { Span } from '../../text/types';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
-import type { DocumentFeatures } from '../index';
-import type { Completion, Hover } from '../types';
+import type { Completion, Hover, DocumentFeatures } from '../types';
 import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../../model/operations';
 import { runbookComponent } from '../../workspace/runbooks';
 import { BLAME_PATTERNS } from '../../knowledge/blamelessLanguage';
