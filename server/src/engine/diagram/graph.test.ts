@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { engineFor, lines, uriOf } from '../../../../test/helpers/engine';
-import { SYSTEM, systemGraph } from './fixture';
+import { SYSTEM, systemGraph } from '../../../../test/helpers/diagramFixture';
 import type { Finding } from '../model/findings';
 import { buildDiagramGraph, focusGraph, layoutDiagram, type DiagramGraph } from '.';
 import { edgeLabelText } from './layout';

@@ -6,7 +6,7 @@ import { engineFor, lines } from '../../../../test/helpers/engine';
 import { layoutDiagram, renderDot, renderMermaid, renderSvg, workspaceDiagram, type DiagramLayout } from '.';
 import { FONT } from './layout';
 import { textWidth } from './text';
-import { systemGraph } from './fixture';
+import { systemGraph } from '../../../../test/helpers/diagramFixture';
 
 type XmlNode = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Completion } from '../types';
 import { completions } from './completion';
-import { cursorIn, SHOP, shopWith } from './testing';
+import { cursorIn, SHOP, shopWith } from '../../../../../test/helpers/manifestCursor';
 
 const shop = SHOP['shop.arch.yaml'];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allowedDowntime, formatDuration, hover } from './hover';
-import { cursorIn, SHOP, shopAt, shopWith, type Cursor } from './testing';
+import { cursorIn, SHOP, shopAt, shopWith, type Cursor } from '../../../../../test/helpers/manifestCursor';
 
 function hoverText(cursor: Cursor): string {
   const result = hover(cursor.workspace, cursor.document, cursor.offset);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { uriOf } from '../../../../../test/helpers/engine';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
-import { shopAt } from './testing';
+import { shopAt } from '../../../../../test/helpers/manifestCursor';
 
 describe('manifest navigation', () => {
   it('goes from a target to its definition in another manifest', () => {

@@ -4,7 +4,7 @@ import { uriOf } from '../../../../../test/helpers/engine';
 import { codeLenses } from './codeLens';
 import { foldingRanges } from './folding';
 import { documentSymbols, workspaceSymbols } from './symbols';
-import { shopAt } from './testing';
+import { shopAt } from '../../../../../test/helpers/manifestCursor';
 
 describe('manifest outline, folding and code lens', () => {
   const cursor = shopAt('shop.arch.yaml', 'archframe');

@@ -1,8 +1,8 @@
-// A test fixture (imported by the diagram tests only): a small layered system with
+// A fixture for the diagram tests: a small layered system with
 // every kind of element and edge, a cycle, an upward edge, typos and a missing target.
-import { engineFor, lines } from '../../../../test/helpers/engine';
-import type { Finding } from '../model/findings';
-import { workspaceDiagram, type DiagramGraph } from '.';
+import { engineFor, lines } from './engine';
+import type { Finding } from '../../server/src/engine/model/findings';
+import { workspaceDiagram, type DiagramGraph } from '../../server/src/engine/diagram';
 
 export const SYSTEM = lines(
   'archframe: 1',

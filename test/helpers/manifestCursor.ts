@@ -1,6 +1,6 @@
-import { engineFor, lines, uriOf, type Files } from '../../../../../test/helpers/engine';
-import type { ManifestDocument } from '../../parse/manifest';
-import type { WorkspaceSnapshot } from '../../workspace/snapshot';
+import { engineFor, lines, uriOf, type Files } from './engine';
+import type { ManifestDocument } from '../../server/src/engine/parse/manifest';
+import type { WorkspaceSnapshot } from '../../server/src/engine/workspace/snapshot';
 
 /**
  * For the engine tests of the manifest features: an in-memory workspace in
