@@ -16,7 +16,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 
-  connection.onInitialize((params) => session.initialize(params));
+  connection.onInitialize((params) => session.initialize(params, FEATURES.map((feature) => feature.capabilities)));
   connection.onInitialized(async () => {
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
     // Registered here: the notification exists only once the client has said it supports workspace folders.

@@ -2,6 +2,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type ServerCapabilities,
   TextDocumentSyncKind,
   TextDocuments,
   FileChangeType,
@@ -13,7 +14,6 @@ import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
 import { loadWorkspace, readSources, reloadFile } from '../node/loadWorkspace';
 import { toDiagnostic } from './convert';
-import { FEATURES } from './handlers';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
 
 /** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
@@ -54,7 +54,8 @@ export class Session {
     this.engine = new Engine({ folders: [], host: { exists: () => false } });
   }
 
-  initialize(params: InitializeParams): InitializeResult {
+  /** `capabilities`: what the protocol features announce (lsp/handlers; the session knows none of them). */
+  initialize(params: InitializeParams, capabilities: readonly ServerCapabilities[] = []): InitializeResult {
     this.folders = (params.workspaceFolders ?? []).map((f) => f.uri.replace(/\/$/, ''));
     if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri.replace(/\/$/, '')];
     this.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -67,7 +68,7 @@ export class Session {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
-        ...FEATURES.map((feature) => feature.capabilities),
+        ...capabilities,
       ),
       serverInfo: { name: 'archframe', version: '0.1.0' },
     };
