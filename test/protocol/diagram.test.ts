@@ -43,7 +43,7 @@ describe('archframe.diagram over the protocol', () => {
     uri = fileUri(join(folder, 'architecture.yaml'));
     client = new TestClient();
     const result = await client.initialize(fileUri(folder));
-    assert.ok(result.capabilities.executeCommandProvider?.commands.includes('archframe.diagram'));
+    assert.ok(result.capabilities.executeCommandProvider?.commands.includes('archframe.server.diagram'));
     await client.waitForDiagnostics(uri);
   });
 
@@ -52,7 +52,7 @@ describe('archframe.diagram over the protocol', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const diagram = (options: Record<string, unknown> = {}) => client.request<Result>('workspace/executeCommand', { command: 'archframe.diagram', arguments: [options] });
+  const diagram = (options: Record<string, unknown> = {}) => client.request<Result>('workspace/executeCommand', { command: 'archframe.server.diagram', arguments: [options] });
 
   it('answers the SVG and where each node and edge is written', async () => {
     const result = await diagram();

@@ -53,6 +53,14 @@ function items(result: CompletionList | CompletionItem[] | null): CompletionItem
   return Array.isArray(result) ? result : (result?.items ?? []);
 }
 
+/** The text edits of a workspace edit per document, whether it came as `changes` or as `documentChanges`. */
+function editsByUri(edit: WorkspaceEdit): Record<string, { range: unknown; newText: string }[]> {
+  if (edit.changes) return edit.changes;
+  const out: Record<string, { range: unknown; newText: string }[]> = {};
+  for (const change of edit.documentChanges ?? []) if ('textDocument' in change) (out[change.textDocument.uri] ??= []).push(...change.edits);
+  return out;
+}
+
 function hoverText(hover: Hover | null): string {
   const contents = hover?.contents;
   return typeof contents === 'object' && contents !== null && 'value' in contents ? contents.value : '';
@@ -145,8 +153,9 @@ describe('manifest editing over the protocol', () => {
     const prepared = await client.request<{ placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri: payments }, position });
     assert.equal(prepared?.placeholder, 'payments');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: payments }, position, newName: 'billing' });
-    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [payments, shop].sort());
-    assert.deepEqual(edit.changes![shop], [{ range: { start: positionOf(SHOP, 'target: payments', 8), end: positionOf(SHOP, 'target: payments', 16) }, newText: 'billing' }]);
+    const byUri = editsByUri(edit);
+    assert.deepEqual(Object.keys(byUri).sort(), [payments, shop].sort());
+    assert.deepEqual(byUri[shop], [{ range: { start: positionOf(SHOP, 'target: payments', 8), end: positionOf(SHOP, 'target: payments', 16) }, newText: 'billing' }]);
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: payments }, position, newName: 'orders-db' }), /already taken/);
   });
 
@@ -161,5 +170,39 @@ describe('manifest editing over the protocol', () => {
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[5, '1 dependent · 0 dependencies']]);
     const own = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: shop } });
     assert.deepEqual(own.map((l) => l.command?.title), ['0 dependents · 2 dependencies · ADR-0001']);
+  });
+});
+
+describe('workspace edits for a client without documentChanges', () => {
+  /** Renames `payments` and asks for the fixes of its runbook finding (it has an SLO and no runbook). */
+  async function editsFor(capabilities: Record<string, unknown> | undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'archframe-plain-edits-'));
+    writeFileSync(join(folder, 'shop.arch.yaml'), SHOP);
+    writeFileSync(join(folder, 'payments.arch.yaml'), PAYMENTS);
+    const payments = fileUri(join(folder, 'payments.arch.yaml'));
+    const client = new TestClient(capabilities ? { capabilities } : {});
+    try {
+      await client.initialize(fileUri(folder));
+      client.open(payments, PAYMENTS);
+      const diagnostics = await client.waitForDiagnostics(payments, (d) => d.some((x) => x.code === 'runbook'));
+      const position = positionOf(PAYMENTS, '  payments:', 3);
+      const rename = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: payments }, position, newName: 'billing' });
+      const runbook = diagnostics.find((d) => d.code === 'runbook')!;
+      const actions = await client.request<{ title: string; edit?: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri: payments }, range: runbook.range, context: { diagnostics: [runbook] } });
+      return { rename, actions, uris: [payments, fileUri(join(folder, 'shop.arch.yaml'))] };
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('renames with plain changes, and leaves out the fixes that would have to create a file', async () => {
+    const capable = await editsFor(undefined);
+    assert.ok(capable.actions.some((a) => /^Create .* from the runbook template$/.test(a.title)), 'a client that can create files is offered the runbook');
+    const plain = await editsFor({ workspace: { configuration: true, workspaceFolders: true, applyEdit: true, workspaceEdit: { documentChanges: false } } });
+    assert.equal(plain.rename.documentChanges, undefined);
+    assert.deepEqual(Object.keys(plain.rename.changes ?? {}).sort(), [...plain.uris].sort());
+    assert.ok(!plain.actions.some((a) => /from the runbook template$/.test(a.title)), JSON.stringify(plain.actions.map((a) => a.title)));
+    assert.ok(plain.actions.every((a) => a.edit?.changes !== undefined));
   });
 });

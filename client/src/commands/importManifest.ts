@@ -1,7 +1,7 @@
 import { window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from './index';
-import { executeServerCommand, showResult, type CreateResult } from './newRunbook';
+import { executeServerCommand, showResult } from './server';
+import type { ClientCommand } from './types';
 
 /**
  * Architecture: Import Manifest… — pick Compose files, Kubernetes manifests or Backstage catalogs (files or
@@ -20,7 +20,7 @@ export const importManifest: ClientCommand = {
       filters: { YAML: ['yaml', 'yml'] },
     });
     if (!picked || picked.length === 0) return;
-    const result = await executeServerCommand<CreateResult>(client, 'archframe.server.importManifest', { sources: picked.map((uri) => uri.toString()) });
+    const result = await executeServerCommand(client, 'archframe.server.importManifest', { sources: picked.map((uri) => uri.toString()) });
     await showResult(result);
     if (result && 'uri' in result) {
       await window.showInformationMessage(`Imported into ${result.path}. What the rules now report on it is your team's to-do list.`);

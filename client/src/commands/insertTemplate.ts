@@ -1,14 +1,7 @@
 import { SnippetString, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from './index';
-import { executeServerCommand } from './newRunbook';
-
-interface TemplateChoice {
-  id: string;
-  label: string;
-  description: string;
-  body: string;
-}
+import { executeServerCommand } from './server';
+import type { ClientCommand } from './types';
 
 /**
  * Architecture: Insert Template… — every template that fits the current file
@@ -25,7 +18,7 @@ export const insertTemplate: ClientCommand = {
       return;
     }
     const { uri, languageId } = editor.document;
-    const templates = await executeServerCommand<TemplateChoice[]>(client, 'archframe.server.templatesFor', { uri: uri.toString(), languageId });
+    const templates = await executeServerCommand(client, 'archframe.server.templatesFor', { uri: uri.toString(), languageId });
     if (templates.length === 0) {
       await window.showInformationMessage('No archframe template fits this file: templates are for architecture manifests and Markdown documents.');
       return;

@@ -1,30 +1,15 @@
 import { window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from './index';
-import { executeServerCommand, showResult, type CreateResult } from './newRunbook';
-
-/** The formats New ADR writes; the first entry lets the server choose (configured, else the folder's usual one). */
-export const ADR_FORMAT_PICKS = [
-  { label: 'Folder default', description: 'adr.format of .archframe.yaml, else the format most ADRs of the folder use', format: '' },
-  { label: 'Nygard / adr-tools', description: 'N. Title, Date, Status, Context, Decision, Consequences', format: 'nygard' },
-  { label: 'Framework (ADR-NNN)', description: 'ADR-NNN: Title, Status, Context, Decision, Consequences with Positive/Negative', format: 'framework' },
-  { label: 'MADR', description: 'Front matter, Context and Problem Statement, Considered Options, Decision Outcome', format: 'madr' },
-];
-
-export async function pickFormat(title: string): Promise<string | undefined> {
-  const picked = await window.showQuickPick(ADR_FORMAT_PICKS, { title, placeHolder: 'ADR format' });
-  return picked?.format;
-}
-
-export function askTitle(title: string, value?: string): Thenable<string | undefined> {
-  return window.showInputBox({ title, prompt: 'Title of the decision (becomes the file name: NNNN-title.md)', value, validateInput: (text) => (text.trim() === '' ? 'A title is needed.' : undefined) });
-}
+import type { NewAdrFormat } from '../../../server/src/protocol';
+import { askTitle, pickFormat } from './adrQuestions';
+import { executeServerCommand, showResult } from './server';
+import type { ClientCommand } from './types';
 
 /** What a caller (a test, a keybinding's `args`) may pass instead of answering the questions. */
 interface NewAdrArgs {
   title: string;
   /** `nygard`, `framework`, `madr`; absent: the folder default. */
-  format?: string;
+  format?: NewAdrFormat;
 }
 
 function isNewAdrArgs(value: unknown): value is NewAdrArgs {
@@ -47,6 +32,6 @@ export const newAdr: ClientCommand = {
       if (!picked) return;
       folder = picked.uri.toString();
     }
-    await showResult(await executeServerCommand<CreateResult>(client, 'archframe.server.newAdr', { title, format, folder }));
+    await showResult(await executeServerCommand(client, 'archframe.server.newAdr', { title, format, folder }));
   },
 };

@@ -1,7 +1,8 @@
 import { window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from './index';
-import { executeServerCommand, showResult, type CreateResult } from './newRunbook';
+import { today } from '../../../server/src/protocol';
+import { executeServerCommand, showResult } from './server';
+import type { ClientCommand } from './types';
 
 const SEVERITIES = [
   { label: 'SEV1', description: 'Customer-facing outage' },
@@ -9,11 +10,6 @@ const SEVERITIES = [
   { label: 'SEV3', description: 'Minor impact' },
   { label: 'SEV4', description: 'No customer impact' },
 ];
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** Architecture: New Postmortem… — the incident's title (and severity); today's date; the seven sections. */
 export const newPostmortem: ClientCommand = {
@@ -27,6 +23,6 @@ export const newPostmortem: ClientCommand = {
     });
     if (title === undefined) return;
     const severity = await window.showQuickPick(SEVERITIES, { title: 'New Postmortem: severity (Escape to decide later)', placeHolder: 'Severity level (Appendix D §2)' });
-    await showResult(await executeServerCommand<CreateResult>(client, 'archframe.server.newPostmortem', { title, date: today(), severity: severity?.label }));
+    await showResult(await executeServerCommand(client, 'archframe.server.newPostmortem', { title, date: today(), severity: severity?.label }));
   },
 };

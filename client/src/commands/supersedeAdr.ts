@@ -1,23 +1,14 @@
 import { window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from './index';
-import { askTitle, pickFormat } from './newAdr';
-import { executeServerCommand, showResult, type CreateResult } from './newRunbook';
-
-interface AdrItem {
-  uri: string;
-  name: string;
-  title?: string;
-  status?: string;
-  date?: string;
-  format: string;
-}
+import { askTitle, pickFormat } from './adrQuestions';
+import { executeServerCommand, showResult } from './server';
+import type { ClientCommand } from './types';
 
 /** Architecture: Supersede ADR… — pick the ADR (the open one first), title its successor; both statuses are set. */
 export const supersedeAdr: ClientCommand = {
   id: 'archframe.supersedeAdr',
   async run(client: LanguageClient, _context: ExtensionContext) {
-    const adrs = await executeServerCommand<AdrItem[]>(client, 'archframe.server.adrList');
+    const adrs = await executeServerCommand(client, 'archframe.server.adrList');
     if (adrs.length === 0) {
       await window.showInformationMessage('No ADRs found in the workspace.');
       return;
@@ -33,6 +24,6 @@ export const supersedeAdr: ClientCommand = {
     if (title === undefined) return;
     const format = await pickFormat('Supersede ADR');
     if (format === undefined) return;
-    await showResult(await executeServerCommand<CreateResult>(client, 'archframe.server.supersedeAdr', { adr: picked.adr.uri, title, format }));
+    await showResult(await executeServerCommand(client, 'archframe.server.supersedeAdr', { adr: picked.adr.uri, title, format }));
   },
 };

@@ -10,29 +10,14 @@ import {
   type TextDocument,
   type WebviewPanel,
 } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import type { ClientCommand } from '../commands';
-
-/** What the server answers (server/src/lsp/commands/diagram.ts). */
-interface Position {
-  line: number;
-  character: number;
-}
-interface DiagramElement {
-  id: string;
-  name: string;
-  kind: string;
-  location?: { uri: string; range: { start: Position; end: Position } };
-  ruleIds: string[];
-}
-type DiagramResult =
-  | { svg: string; css: string; system?: string; focus?: string; elements: DiagramElement[]; names: string[] }
-  | { message: string; names: string[] };
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DiagramElement, DiagramResult } from '../../../server/src/protocol';
+import { executeServerCommand } from '../commands/server';
+import type { ClientCommand } from '../commands/types';
 
 /** Messages from the webview (client/media/diagram.js). */
 type FromWebview = { type: 'ready' } | { type: 'open'; id: string } | { type: 'focus'; name: string } | { type: 'export' };
 
-const SERVER_COMMAND = 'archframe.diagram';
 /** Wait this long after the last keystroke before redrawing. */
 const DEBOUNCE_MS = 300;
 
@@ -110,8 +95,7 @@ class DiagramPanel {
   }
 
   private request(standalone: boolean): Promise<DiagramResult> {
-    const args = [{ focus: this.focus || undefined, standalone }];
-    return this.client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: args }) as Promise<DiagramResult>;
+    return executeServerCommand(this.client, 'archframe.server.diagram', { focus: this.focus || undefined, standalone });
   }
 
   private async receive(message: FromWebview): Promise<void> {

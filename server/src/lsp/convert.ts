@@ -1,6 +1,7 @@
-import { DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic, CodeActionKind, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../engine/model/findings';
 import { docsHref } from '../node/ruleDocs';
+import { toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
 
 export const SOURCE = 'archframe';
 
@@ -26,30 +27,16 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-export function toWorkspaceEdit(fix: Fix): WorkspaceEdit {
-  const documentChanges: WorkspaceEdit['documentChanges'] = [];
-  for (const file of fix.createFiles ?? []) {
-    documentChanges.push({ kind: 'create', uri: file.uri, options: { overwrite: false, ignoreIfExists: true } });
-    documentChanges.push({ textDocument: { uri: file.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] });
-  }
-  const byUri = new Map<string, Fix['edits']>();
-  for (const edit of fix.edits) {
-    const list = byUri.get(edit.uri) ?? [];
-    list.push(edit);
-    byUri.set(edit.uri, list);
-  }
-  for (const [uri, edits] of byUri) {
-    documentChanges.push({ textDocument: { uri, version: null }, edits: edits.map((e) => ({ range: e.range, newText: e.newText })) });
-  }
-  return { documentChanges };
-}
-
-export function toCodeAction(fix: Fix, diagnostic: Diagnostic | undefined): CodeAction {
+/** A quick fix as a code action; undefined when the client cannot apply its edit (it creates a file, say). */
+export function toCodeAction(fix: Fix, diagnostic: Diagnostic | undefined, capabilities: EditCapabilities): CodeAction | undefined {
+  // A fix's file may appear before the fix is applied (another fix, a save): then the creation is skipped, not an error.
+  const edit = toWorkspaceEdit({ create: fix.createFiles, edits: fix.edits }, { ...capabilities, ignoreIfExists: true });
+  if (!edit) return undefined;
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: diagnostic ? [diagnostic] : undefined,
     isPreferred: fix.isPreferred,
-    edit: toWorkspaceEdit(fix),
+    edit,
   };
 }

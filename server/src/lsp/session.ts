@@ -14,6 +14,7 @@ import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
 import { loadWorkspace, readSources, reloadFile } from '../node/loadWorkspace';
 import { toDiagnostic } from './convert';
+import type { EditCapabilities } from './workspaceEdit';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
 
 /** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
@@ -45,6 +46,8 @@ export class Session {
   private changes = 0;
   private supportsConfiguration = false;
   supportsWorkspaceFolders = false;
+  /** What the client's workspace edits can hold (file creation, versioned edits): every edit is built for it. */
+  editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   private settings: EngineSettings = {};
   private ready: Promise<void> = Promise.resolve();
   /** Called after each publication (the Node host nudges the garbage collector from here). */
@@ -60,6 +63,8 @@ export class Session {
     if (this.folders.length === 0 && params.rootUri) this.folders = [params.rootUri.replace(/\/$/, '')];
     this.supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
     this.supportsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    this.editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
     const options = params.initializationOptions as { settings?: ServerSettings } | undefined;
     if (options?.settings) this.settings = toEngineSettings(options.settings);
     return {

@@ -12,9 +12,9 @@ describe('New ADR planning', () => {
     const workspace = engineFor({ '.adr-dir': 'architecture/decisions\n' }).snapshot();
     const result = planNewAdr(workspace, { title: 'Use Événements (Kafka)!', date: '2025-01-02' });
     assert.ok(result.ok);
-    assert.equal(result.plan.uri, uriOf('architecture/decisions/0001-use-evenements-kafka.md'));
-    assert.match(result.plan.text, /^# 1\. Use Événements \(Kafka\)!\n\nDate: 2025-01-02\n\n## Status\n\nProposed\n/);
-    const parsed = parseAdr(result.plan.uri, result.plan.text);
+    assert.equal(result.file!.uri, uriOf('architecture/decisions/0001-use-evenements-kafka.md'));
+    assert.match(result.file!.text, /^# 1\. Use Événements \(Kafka\)!\n\nDate: 2025-01-02\n\n## Status\n\nProposed\n/);
+    const parsed = parseAdr(result.file!.uri, result.file!.text);
     assert.deepEqual([parsed.format, parsed.number, parsed.status, parsed.date], ['nygard', 1, 'proposed', '2025-01-02']);
   });
 
@@ -23,9 +23,9 @@ describe('New ADR planning', () => {
     const workspace = engineFor({ 'docs/decisions/0001-a.md': madr('A'), 'docs/decisions/0007-b.md': madr('B') }).snapshot();
     const result = planNewAdr(workspace, { title: 'Third', date: '2025-01-02' });
     assert.ok(result.ok);
-    assert.equal(result.plan.uri, uriOf('docs/decisions/0008-third.md'));
-    assert.match(result.plan.text, /^---\nstatus: proposed\ndate: 2025-01-02\n/);
-    assert.equal(parseAdr(result.plan.uri, result.plan.text).format, 'madr');
+    assert.equal(result.file!.uri, uriOf('docs/decisions/0008-third.md'));
+    assert.match(result.file!.text, /^---\nstatus: proposed\ndate: 2025-01-02\n/);
+    assert.equal(parseAdr(result.file!.uri, result.file!.text).format, 'madr');
   });
 
   it('refuses an empty title, an unknown format and a bad date', () => {
@@ -42,12 +42,12 @@ describe('Supersede ADR planning', () => {
     const engine = engineFor({ 'docs/adr/0003-use-mysql.md': old });
     const result = planSupersede(engine.snapshot(), uriOf('docs/adr/0003-use-mysql.md'), { title: 'Use PostgreSQL', date: '2025-01-02' });
     assert.ok(result.ok);
-    assert.equal(result.plan.uri, uriOf('docs/adr/0004-use-postgresql.md'));
-    assert.match(result.plan.text, /## Status\n\nAccepted\n\nSupersedes \[3\. Use MySQL\]\(0003-use-mysql\.md\)\n/);
-    const edited = applyEdits(old, new LineIndex(old), result.plan.edits);
+    assert.equal(result.file!.uri, uriOf('docs/adr/0004-use-postgresql.md'));
+    assert.match(result.file!.text, /## Status\n\nAccepted\n\nSupersedes \[3\. Use MySQL\]\(0003-use-mysql\.md\)\n/);
+    const edited = applyEdits(old, new LineIndex(old), result.edits);
     assert.equal(edited, old.replace('Accepted', 'Superseded by [4. Use PostgreSQL](0004-use-postgresql.md)'));
     // Both documents agree: no supersede finding once written.
-    const after = engineFor({ 'docs/adr/0003-use-mysql.md': edited, 'docs/adr/0004-use-postgresql.md': result.plan.text });
+    const after = engineFor({ 'docs/adr/0003-use-mysql.md': edited, 'docs/adr/0004-use-postgresql.md': result.file!.text });
     const findings = [...after.findings().values()].flat().filter((f) => f.ruleId === 'adr-supersede' || f.ruleId === 'adr-links');
     assert.deepEqual(findings.map((f) => f.message), []);
   });
@@ -57,7 +57,7 @@ describe('Supersede ADR planning', () => {
     const engine = engineFor({ 'docs/decisions/0001-use-a.md': old });
     const result = planSupersede(engine.snapshot(), uriOf('docs/decisions/0001-use-a.md'), { title: 'Use B', date: '2025-01-02' });
     assert.ok(result.ok);
-    const edited = applyEdits(old, new LineIndex(old), result.plan.edits);
+    const edited = applyEdits(old, new LineIndex(old), result.edits);
     assert.match(edited, /^---\nstatus: "superseded by ADR-0002"\n/);
     assert.equal(parseAdr(uriOf('docs/decisions/0001-use-a.md'), edited).supersededBy[0]?.target, 'ADR-2');
   });

@@ -1,4 +1,3 @@
-import type { TextEdit } from '../model/findings';
 import type { AdrFormat } from '../parse/adr';
 import { adrLinkText } from '../parse/adrNames';
 import { setSupersededBy } from '../fixes/markdownEdits';
@@ -8,6 +7,7 @@ import { compareText, kebabCase } from '../text/strings';
 import { joinUri, relativeLink, relativePath } from '../text/uri';
 import { collectionOf } from '../workspace/adrIndex';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
+import type { Plan, PlannedFile } from './types';
 
 /**
  * What the New ADR and Supersede ADR commands write, planned without touching
@@ -15,17 +15,11 @@ import type { WorkspaceSnapshot } from '../workspace/snapshot';
  * applies the plan with `workspace/applyEdit`, never over an existing file.
  */
 
-export interface AdrPlan {
-  uri: string;
-  /** Workspace-relative path, for messages. */
-  path: string;
+/** A new ADR before it is written: its number goes into the links of the ADR it supersedes. */
+interface AdrDraft {
+  file: PlannedFile;
   number: number;
-  text: string;
-  /** Edits to other documents (the superseded ADR's status). */
-  edits: TextEdit[];
 }
-
-export type AdrPlanResult = { ok: true; plan: AdrPlan } | { ok: false; message: string };
 
 export const NEW_ADR_FORMATS: readonly AdrTemplateFormat[] = ['nygard', 'framework', 'madr'];
 
@@ -66,7 +60,12 @@ export function preferredFormat(workspace: WorkspaceSnapshot, collection: string
   return best === 'nygard' || best === 'framework' || best === 'madr' ? best : 'nygard';
 }
 
-export function planNewAdr(workspace: WorkspaceSnapshot, request: NewAdrRequest, status?: string): AdrPlanResult {
+export function planNewAdr(workspace: WorkspaceSnapshot, request: NewAdrRequest): Plan {
+  const draft = draftAdr(workspace, request);
+  return 'message' in draft ? draft : { ok: true, file: draft.file, edits: [] };
+}
+
+function draftAdr(workspace: WorkspaceSnapshot, request: NewAdrRequest, status?: string): AdrDraft | { ok: false; message: string } {
   const title = request.title.trim();
   if (title === '') return { ok: false, message: 'An ADR needs a title.' };
   if (!/^\d{4}-\d\d-\d\d$/.test(request.date)) return { ok: false, message: `Not a date: '${request.date}' (expected YYYY-MM-DD).` };
@@ -81,30 +80,28 @@ export function planNewAdr(workspace: WorkspaceSnapshot, request: NewAdrRequest,
   const uri = joinUri(collection, fileName);
   if (workspace.exists(uri)) return { ok: false, message: `${fileName} already exists.` };
   const text = expandSnippet(adrSnippet(format as AdrTemplateFormat, { number, title, date: request.date, status: status ?? (format === 'madr' ? 'proposed' : 'Proposed') }), dateVariables(request.date));
-  return { ok: true, plan: { uri, path: relativePath(folder, uri) ?? fileName, number, text: text.replace(/\n+$/, '\n'), edits: [] } };
+  return { file: { uri, path: relativePath(folder, uri) ?? fileName, text: text.replace(/\n+$/, '\n') }, number };
 }
 
 /**
  * A successor for an ADR: a new ADR whose status says `Supersedes [old](old.md)`,
  * and the old ADR's status set to `Superseded by [new](new.md)`.
  */
-export function planSupersede(workspace: WorkspaceSnapshot, oldUri: string, request: Omit<NewAdrRequest, 'folder'>): AdrPlanResult {
+export function planSupersede(workspace: WorkspaceSnapshot, oldUri: string, request: Omit<NewAdrRequest, 'folder'>): Plan {
   const old = workspace.adrs.all().find((adr) => adr.uri === oldUri);
   if (!old) return { ok: false, message: 'That file is not an ADR of the workspace.' };
   const folder = workspace.folderOf(old.uri) ?? workspace.folders[0];
   const collection = collectionOf(old.uri);
   const format = request.format ?? (old.format === 'nygard' || old.format === 'framework' || old.format === 'madr' ? old.format : preferredFormat(workspace, collection));
   const status = format === 'madr' ? 'accepted' : 'Accepted';
-  const planned = planNewAdr(workspace, { ...request, format, folder, collection }, status);
-  if (!planned.ok) return planned;
-  const plan = planned.plan;
-  const backLink = `[${adrLinkText(old)}](${relativeLink(plan.uri, old.uri)})`;
-  plan.text = addSupersedesLine(plan.text, format, backLink);
+  const draft = draftAdr(workspace, { ...request, format, folder, collection }, status);
+  if ('message' in draft) return draft;
+  const { file, number } = draft;
+  const backLink = `[${adrLinkText(old)}](${relativeLink(file.uri, old.uri)})`;
   const title = request.title.trim();
-  const newLabel = format === 'madr' ? title : `${plan.number}. ${title}`;
-  const edit = setSupersededBy(old, `[${newLabel}](${relativeLink(old.uri, plan.uri)})`, plan.number);
-  if (edit) plan.edits.push(edit);
-  return { ok: true, plan };
+  const newLabel = format === 'madr' ? title : `${number}. ${title}`;
+  const edit = setSupersededBy(old, `[${newLabel}](${relativeLink(old.uri, file.uri)})`, number);
+  return { ok: true, file: { ...file, text: addSupersedesLine(file.text, format, backLink) }, edits: edit ? [edit] : [] };
 }
 
 function addSupersedesLine(text: string, format: string, link: string): string {

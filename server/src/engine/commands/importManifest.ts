@@ -1,7 +1,7 @@
 import { importManifest, type SourceFile } from '../import';
 import { joinUri } from '../text/uri';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
-import type { Plan } from './operations';
+import type { Plan } from './types';
 
 /** Errors shown in the editor's message, at most; the rest are counted. */
 const SHOWN = 3;
@@ -26,5 +26,5 @@ export function planImport(workspace: WorkspaceSnapshot, folder: string, files: 
   let uri = joinUri(folder, 'architecture.yaml');
   for (let n = 1; workspace.exists(uri); n++) uri = joinUri(folder, n === 1 ? 'imported.arch.yaml' : `imported-${n}.arch.yaml`);
   const path = uri.slice(folder.length + 1);
-  return { ok: true, document: { uri, path, text: result.text, edits: [] } };
+  return { ok: true, file: { uri, path, text: result.text }, edits: [] };
 }

@@ -49,9 +49,9 @@ describe('New Runbook planning', () => {
   it('fills Overview from description, owner and on-call, Dependencies from dependsOn, one issue per SLO objective', () => {
     const plan = planRunbook(workspace(), 'api-gateway');
     assert.ok(plan.ok, JSON.stringify(plan));
-    assert.equal(plan.document.uri, uriOf('docs/runbooks/api-gateway.md'));
-    assert.equal(plan.document.path, 'docs/runbooks/api-gateway.md');
-    const text = plan.document.text;
+    assert.equal(plan.file!.uri, uriOf('docs/runbooks/api-gateway.md'));
+    assert.equal(plan.file!.path, 'docs/runbooks/api-gateway.md');
+    const text = plan.file!.text;
     assert.match(text, /^# API Gateway: Runbook\n\n## Overview\n\nPublic entry point of the shop API\. api-gateway is a public gateway \(2 replicas, deployed blue-green\)\. Owned by the platform team; on-call rotation: platform-primary\. Health check: `\/ready`\.\n/);
     assert.match(text, /## Dependencies\n\n- catalog \(http, 300ms timeout\)\n- orders-db \(database, read, 100ms timeout\)\n\n## Common Issues/);
     const issues = [...text.matchAll(/^### Issue: (.+)$/gm)].map((m) => m[1]);
@@ -65,8 +65,8 @@ describe('New Runbook planning', () => {
   it('links the new runbook from the manifest with a `runbook:` key, leaving the rest of the manifest as it was', () => {
     const plan = planRunbook(workspace(), 'api-gateway');
     assert.ok(plan.ok);
-    assert.equal(plan.document.edits.length, 1);
-    const after = applyEdits(MANIFEST, new LineIndex(MANIFEST), plan.document.edits);
+    assert.equal(plan.edits.length, 1);
+    const after = applyEdits(MANIFEST, new LineIndex(MANIFEST), plan.edits);
     const last = '      - { target: orders-db, via: database, timeout: 100ms, access: read }\n';
     assert.equal(after, MANIFEST.replace(last, `${last}    runbook: docs/runbooks/api-gateway.md\n`));
     assert.deepEqual(parseManifest(uriOf('architecture.yaml'), after).problems, []);
@@ -75,17 +75,17 @@ describe('New Runbook planning', () => {
   it('writes to the path the component declares as its runbook, without touching the manifest', () => {
     const plan = planRunbook(workspace(), 'catalog');
     assert.ok(plan.ok);
-    assert.equal(plan.document.path, 'ops/catalog-runbook.md');
-    assert.deepEqual(plan.document.edits, []);
-    assert.match(plan.document.text, /^# Catalog: Runbook\n/);
+    assert.equal(plan.file!.path, 'ops/catalog-runbook.md');
+    assert.deepEqual(plan.edits, []);
+    assert.match(plan.file!.text, /^# Catalog: Runbook\n/);
     // No SLO: one issue to fill in, from the template.
-    assert.deepEqual([...plan.document.text.matchAll(/^### Issue: (.+)$/gm)].map((m) => m[1]), ['High latency']);
+    assert.deepEqual([...plan.file!.text.matchAll(/^### Issue: (.+)$/gm)].map((m) => m[1]), ['High latency']);
   });
 
   it('uses the configured runbooks folder', () => {
     const plan = planRunbook(workspace({ '.archframe.yaml': 'folders: { runbooks: [ops/runbooks, runbooks] }\n' }), 'api-gateway');
     assert.ok(plan.ok);
-    assert.equal(plan.document.path, 'ops/runbooks/api-gateway.md');
+    assert.equal(plan.file!.path, 'ops/runbooks/api-gateway.md');
   });
 
   it('refuses to overwrite an existing runbook and says where it is', () => {
@@ -113,8 +113,8 @@ describe('New Postmortem planning', () => {
   it('names the file date + kebab-case title and fills the title, the date and the seven sections', () => {
     const plan = planPostmortem(workspace(), '  Checkout outage: payments down! ', '2025-07-01');
     assert.ok(plan.ok);
-    assert.equal(plan.document.path, 'docs/postmortems/2025-07-01-checkout-outage-payments-down.md');
-    const text = plan.document.text;
+    assert.equal(plan.file!.path, 'docs/postmortems/2025-07-01-checkout-outage-payments-down.md');
+    const text = plan.file!.text;
     assert.match(text, /^# Checkout outage: payments down!\n\n- Date: 2025-07-01\n/);
     assert.deepEqual([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]), ['Summary', 'Impact', 'Timeline', 'Root Cause', 'What Went Well', 'What Went Poorly', 'Action Items']);
     assert.match(text, /\| Action \| Owner \| Due \|\n\|---\|---\|---\|\n\| .+ \| @owner \| YYYY-MM-DD \|/);
@@ -124,14 +124,14 @@ describe('New Postmortem planning', () => {
   it('never overwrites: picks the next free name', () => {
     const plan = planPostmortem(workspace({}, ['docs/postmortems/2025-07-01-db-failover.md', 'docs/postmortems/2025-07-01-db-failover-2.md']), 'DB failover', '2025-07-01');
     assert.ok(plan.ok);
-    assert.equal(plan.document.path, 'docs/postmortems/2025-07-01-db-failover-3.md');
+    assert.equal(plan.file!.path, 'docs/postmortems/2025-07-01-db-failover-3.md');
   });
 
   it('uses the configured folder, keeps a chosen severity, and refuses an empty title', () => {
     const plan = planPostmortem(workspace({ '.archframe.yaml': 'folders: { postmortems: incidents }\n' }), 'Ünïcode façade', '2025-07-01', 'SEV2');
     assert.ok(plan.ok);
-    assert.equal(plan.document.path, 'incidents/2025-07-01-unicode-facade.md');
-    assert.match(plan.document.text, /- Severity: SEV2\n/);
+    assert.equal(plan.file!.path, 'incidents/2025-07-01-unicode-facade.md');
+    assert.match(plan.file!.text, /- Severity: SEV2\n/);
     assert.equal(planPostmortem(workspace(), '   ', '2025-07-01').ok, false);
   });
 });
@@ -148,11 +148,11 @@ describe('what the commands and templates write is clean under the runbook and p
     for (const name of ['api-gateway', 'catalog', 'worker']) {
       const plan = planRunbook(workspace(), name);
       assert.ok(plan.ok);
-      assert.deepEqual(findings(plan.document.path, plan.document.text), [], name);
+      assert.deepEqual(findings(plan.file!.path, plan.file!.text), [], name);
     }
     const plan = planPostmortem(workspace(), 'DB failover', '2025-07-01');
     assert.ok(plan.ok);
-    assert.deepEqual(findings(plan.document.path, plan.document.text), []);
+    assert.deepEqual(findings(plan.file!.path, plan.file!.text), []);
   });
 
   it('the runbook and postmortem snippets expanded with their defaults', () => {

@@ -10,23 +10,13 @@ import { compareText, kebabCase } from '../text/strings';
 import { joinUri, relativePath } from '../text/uri';
 import type { DocumentKind } from '../workspace/classify';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
+import type { Plan } from './types';
 
 /**
  * What the New Runbook and New Postmortem commands write, computed without
  * touching anything: the language server asks the user, calls these, and
  * applies the result with `workspace/applyEdit` (never over an existing file).
  */
-
-export interface PlannedDocument {
-  uri: string;
-  /** Workspace-relative path, for messages. */
-  path: string;
-  text: string;
-  /** Edits to other documents that go with the new one (the manifest's `runbook:` link). */
-  edits: TextEdit[];
-}
-
-export type Plan = { ok: true; document: PlannedDocument } | { ok: false; message: string; existing?: string };
 
 export interface RunbookCandidate {
   name: string;
@@ -63,7 +53,7 @@ function defaultRunbookUri(workspace: WorkspaceSnapshot, element: ManifestElemen
 }
 
 function planned(workspace: WorkspaceSnapshot, uri: string, text: string, edits: TextEdit[] = []): Plan {
-  return { ok: true, document: { uri, path: relativePath(workspaceFolder(workspace, uri), uri) ?? uri, text, edits } };
+  return { ok: true, file: { uri, path: relativePath(workspaceFolder(workspace, uri), uri) ?? uri, text }, edits };
 }
 
 /**

@@ -1,41 +1,8 @@
-import { DIAGRAM_CSS, layoutDiagram, renderSvg, workspaceDiagram, type DiagramGraph, type SourceLocation } from '../../engine/diagram';
+import { DIAGRAM_CSS, layoutDiagram, renderSvg, workspaceDiagram, type DiagramGraph } from '../../engine/diagram';
+import type { DiagramArguments, DiagramElement, DiagramResult } from '../../protocol';
 import type { Session } from '../session';
 
 /** Server side of Show Architecture Diagram: the workspace's diagram as SVG, and where each element is written. */
-export const DIAGRAM_COMMAND = 'archframe.diagram';
-
-export interface DiagramArguments {
-  /** Narrow the picture to one element and its direct neighbours. */
-  focus?: string;
-  /** Steps around `focus` (default 1). */
-  depth?: number;
-  /** Embed the stylesheet (for saving as a file); the webview styles the markup itself. */
-  standalone?: boolean;
-}
-
-export interface DiagramElement {
-  id: string;
-  name: string;
-  /** 'component', 'datastore', 'channel', 'missing' for nodes; 'edge' for dependencies. */
-  kind: string;
-  /** Where to jump on click; absent for targets that name nothing. */
-  location?: SourceLocation;
-  /** Rule ids of the findings drawn on it. */
-  ruleIds: string[];
-}
-
-export type DiagramResult =
-  | {
-      svg: string;
-      /** The stylesheet the SVG expects when it was rendered without one. */
-      css: string;
-      system?: string;
-      focus?: string;
-      elements: DiagramElement[];
-      /** Every name that can be focused, sorted. */
-      names: string[];
-    }
-  | { message: string; names: string[] };
 
 /** Arguments: `[{ focus?, depth?, standalone? }]`. */
 export async function diagram(session: Session, args: unknown[]): Promise<DiagramResult> {

@@ -5,11 +5,10 @@ import { diskRoots } from '../../node/loadWorkspace';
 import { gatherSources } from '../../node/sourceFiles';
 import { listCandidateFiles, readWorkspaceFile } from '../../node/workspaceFiles';
 import type { Session } from '../session';
-import { applyPlan, type CreateResult } from './newRunbook';
+import type { CreateResult } from '../../protocol';
+import { applyPlan } from './applyPlan';
 
 /** Server side of Import Manifest…: the client asks which files and folders; the server reads them and writes the manifest. */
-export const IMPORT_MANIFEST_COMMAND = 'archframe.server.importManifest';
-
 /** Arguments: `{ sources: string[] }`, file URIs of files or folders. */
 export async function importManifestCommand(session: Session, args: unknown[]): Promise<CreateResult> {
   const sources = (args[0] as { sources?: unknown } | undefined)?.sources;

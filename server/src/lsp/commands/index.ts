@@ -1,27 +1,28 @@
+import type { CommandResult, ServerCommandId } from '../../protocol';
 import type { Session } from '../session';
-import { diagram, DIAGRAM_COMMAND } from './diagram';
-import { importManifestCommand, IMPORT_MANIFEST_COMMAND } from './importManifest';
-import { templatesFor, TEMPLATES_FOR_COMMAND } from './insertTemplate';
-import { newPostmortem, NEW_POSTMORTEM_COMMAND } from './newPostmortem';
-import { newRunbook, NEW_RUNBOOK_COMMAND, runbookComponents, RUNBOOK_COMPONENTS_COMMAND } from './newRunbook';
-import { newAdr, NEW_ADR_COMMAND } from './newAdr';
-import { adrList, ADR_LIST_COMMAND, supersedeAdr, SUPERSEDE_ADR_COMMAND } from './supersedeAdr';
+import { diagram } from './diagram';
+import { importManifestCommand } from './importManifest';
+import { templatesFor } from './insertTemplate';
+import { newAdr } from './newAdr';
+import { newPostmortem } from './newPostmortem';
+import { newRunbook, runbookComponents } from './newRunbook';
+import { adrList, supersedeAdr } from './supersedeAdr';
 
 /**
- * Server commands (workspace/executeCommand). The client's palette commands
- * ask the user for input, then call these; the server computes the content
- * and applies it with workspace/applyEdit, never overwriting a file.
+ * Server commands (workspace/executeCommand), one per id of the protocol (server/src/protocol.ts). The client's
+ * palette commands ask the user for input, then call these; the server computes the content and applies it with
+ * workspace/applyEdit, never overwriting a file. Arguments come from the wire: each command checks them.
  */
-export type ServerCommand = (session: Session, args: unknown[]) => Promise<unknown> | unknown;
+export type ServerCommand<C extends ServerCommandId> = (session: Session, args: unknown[]) => CommandResult<C> | Promise<CommandResult<C>>;
 
-export const COMMANDS: Record<string, ServerCommand> = {
-  [RUNBOOK_COMPONENTS_COMMAND]: runbookComponents,
-  [NEW_RUNBOOK_COMMAND]: newRunbook,
-  [NEW_POSTMORTEM_COMMAND]: newPostmortem,
-  [TEMPLATES_FOR_COMMAND]: templatesFor,
-  [DIAGRAM_COMMAND]: diagram,
-  [NEW_ADR_COMMAND]: newAdr,
-  [ADR_LIST_COMMAND]: adrList,
-  [SUPERSEDE_ADR_COMMAND]: supersedeAdr,
-  [IMPORT_MANIFEST_COMMAND]: importManifestCommand,
+export const COMMANDS: { readonly [C in ServerCommandId]: ServerCommand<C> } = {
+  'archframe.server.runbookComponents': runbookComponents,
+  'archframe.server.newRunbook': newRunbook,
+  'archframe.server.newPostmortem': newPostmortem,
+  'archframe.server.templatesFor': templatesFor,
+  'archframe.server.diagram': diagram,
+  'archframe.server.newAdr': newAdr,
+  'archframe.server.adrList': adrList,
+  'archframe.server.supersedeAdr': supersedeAdr,
+  'archframe.server.importManifest': importManifestCommand,
 };

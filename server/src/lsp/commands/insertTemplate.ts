@@ -1,16 +1,8 @@
 import { templatesForFile } from '../../engine/commands/operations';
+import type { TemplateChoice } from '../../protocol';
 import type { Session } from '../session';
 
 /** Server side of Insert Template…: the templates that fit a document, as the engine classifies it. */
-export const TEMPLATES_FOR_COMMAND = 'archframe.server.templatesFor';
-
-export interface TemplateChoice {
-  id: string;
-  label: string;
-  description: string;
-  /** Snippet syntax, for the editor's insertSnippet. */
-  body: string;
-}
 
 /** Arguments: `{ uri, languageId }`. */
 export function templatesFor(session: Session, args: unknown[]): TemplateChoice[] {

@@ -1,21 +1,7 @@
-import { planNewAdr, type AdrPlanResult } from '../../engine/commands/adr';
+import { planNewAdr } from '../../engine/commands/adr';
+import { today, type CreateResult } from '../../protocol';
 import type { Session } from '../session';
-import { applyPlan, type CreateResult } from './newRunbook';
-
-/** Server side of New ADR…: the next free number in the ADR folder, the template of the format, today's date. */
-export const NEW_ADR_COMMAND = 'archframe.server.newAdr';
-
-/** Today as `YYYY-MM-DD`, in the server's local time (the engine reads no clock). */
-export function today(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
-/** Writes an engine plan with `workspace/applyEdit` (new file with `overwrite: false`, edits to others). */
-export function applyAdrPlan(session: Session, result: AdrPlanResult, label: string): Promise<CreateResult> {
-  if (!result.ok) return Promise.resolve({ message: result.message });
-  const { uri, path, text, edits } = result.plan;
-  return applyPlan(session, { ok: true, document: { uri, path, text, edits } }, label);
-}
+import { applyPlan } from './applyPlan';
 
 /** Arguments: `{ title, format?, folder?, date? }` (or the title alone). Answers the new file's URI, or why nothing was written. */
 export async function newAdr(session: Session, args: unknown[]): Promise<CreateResult> {
@@ -28,5 +14,5 @@ export async function newAdr(session: Session, args: unknown[]): Promise<CreateR
     folder: typeof options.folder === 'string' ? options.folder.replace(/\/$/, '') : undefined,
     date: typeof options.date === 'string' ? options.date : today(),
   });
-  return applyAdrPlan(session, plan, `New ADR: ${options.title.trim()}`);
+  return applyPlan(session, plan, `New ADR: ${options.title.trim()}`);
 }

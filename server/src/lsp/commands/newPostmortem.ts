@@ -1,15 +1,7 @@
 import { planPostmortem } from '../../engine/commands/operations';
+import { today, type CreateResult } from '../../protocol';
 import type { Session } from '../session';
-import { applyPlan, type CreateResult } from './newRunbook';
-
-/** Server side of New Postmortem…: the client asks for the title (and severity), the server writes the file. */
-export const NEW_POSTMORTEM_COMMAND = 'archframe.server.newPostmortem';
-
-/** The local date as YYYY-MM-DD. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+import { applyPlan } from './applyPlan';
 
 /** Arguments: `{ title, date?, severity? }` (or the title alone); the date defaults to today. */
 export async function newPostmortem(session: Session, args: unknown[]): Promise<CreateResult> {

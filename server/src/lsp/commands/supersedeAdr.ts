@@ -1,22 +1,11 @@
 import { planSupersede } from '../../engine/commands/adr';
-import type { Session } from '../session';
-import { applyAdrPlan, today } from './newAdr';
-import type { CreateResult } from './newRunbook';
-import { compareText } from '../../engine/text/strings';
 import { adrName } from '../../engine/parse/adrNames';
+import { compareText } from '../../engine/text/strings';
+import { today, type AdrItem, type CreateResult } from '../../protocol';
+import type { Session } from '../session';
+import { applyPlan } from './applyPlan';
 
 /** Server side of Supersede ADR…: the ADRs to pick from, and the successor of one. */
-export const ADR_LIST_COMMAND = 'archframe.server.adrList';
-export const SUPERSEDE_ADR_COMMAND = 'archframe.server.supersedeAdr';
-
-export interface AdrItem {
-  uri: string;
-  name: string;
-  title?: string;
-  status?: string;
-  date?: string;
-  format: string;
-}
 
 /** Arguments: none. Answers every ADR of the workspace, those in force first. */
 export function adrList(session: Session): AdrItem[] {
@@ -38,5 +27,5 @@ export async function supersedeAdr(session: Session, args: unknown[]): Promise<C
     format: typeof options.format === 'string' && options.format !== '' ? options.format : undefined,
     date: typeof options.date === 'string' ? options.date : today(),
   });
-  return applyAdrPlan(session, plan, `Supersede ${options.adr.slice(options.adr.lastIndexOf('/') + 1)}`);
+  return applyPlan(session, plan, `Supersede ${options.adr.slice(options.adr.lastIndexOf('/') + 1)}`);
 }

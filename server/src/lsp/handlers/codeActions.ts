@@ -22,7 +22,10 @@ export const codeActions: Feature = {
         const diagnostic: Diagnostic | undefined =
           params.context.diagnostics.find((d) => codeOf(d) === finding.ruleId && d.range.start.line === finding.range.start.line && d.range.start.character === finding.range.start.character) ??
           params.context.diagnostics.find((d) => codeOf(d) === finding.ruleId && d.message === finding.message);
-        for (const fix of finding.fixes) actions.push(toCodeAction(fix, diagnostic));
+        for (const fix of finding.fixes) {
+          const action = toCodeAction(fix, diagnostic, session.editCapabilities);
+          if (action) actions.push(action);
+        }
       }
       return actions;
     });

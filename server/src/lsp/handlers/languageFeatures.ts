@@ -1,22 +1,10 @@
-import {
-  CompletionItemKind,
-  DocumentHighlightKind,
-  InsertTextFormat,
-  MarkupKind,
-  SymbolKind,
-  type CompletionItem,
-  type Location,
-  type TextEdit as LspTextEdit,
-  type WorkspaceEdit,
-  ResponseError,
-  ErrorCodes,
-} from 'vscode-languageserver';
+import { CompletionItemKind, DocumentHighlightKind, InsertTextFormat, MarkupKind, SymbolKind, type CompletionItem, type Location, ResponseError, ErrorCodes } from 'vscode-languageserver';
 import { featuresFor, workspaceSymbols } from '../../engine/features';
 import { narrowCompletions } from '../../engine/features/narrow';
 import type { Completion, DocumentSymbol, Target } from '../../engine/features/types';
-import type { TextEdit } from '../../engine/model/findings';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../../engine/workspace/snapshot';
 import type { Feature } from './types';
+import { toWorkspaceEdit } from '../workspaceEdit';
 
 const COMPLETION_KIND: Record<Completion['kind'], CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -105,7 +93,7 @@ export const languageFeatures: Feature = {
       const edits = featuresFor(found.document).rename?.(found.workspace, found.document, found.offset, params.newName);
       if (edits === undefined) return null;
       if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
-      return toWorkspaceEdit(edits);
+      return toWorkspaceEdit({ edits }, session.editCapabilities) ?? null;
     });
     connection.onDocumentHighlight((params) => {
       const found = session.at(params.textDocument.uri, params.position);
@@ -177,10 +165,4 @@ export function toLocations(workspace: WorkspaceSnapshot, targets: readonly Targ
     const document = workspace.document(target.uri);
     return document ? [{ uri: target.uri, range: document.lines.range(target.span) }] : [];
   });
-}
-
-export function toWorkspaceEdit(edits: readonly TextEdit[]): WorkspaceEdit {
-  const changes: Record<string, LspTextEdit[]> = {};
-  for (const edit of edits) (changes[edit.uri] ??= []).push({ range: edit.range, newText: edit.newText });
-  return { changes };
 }
