@@ -4,7 +4,8 @@
 // scripts/e2e-setup.sh once first (`.ci/run` does).
 //
 // Then the screen-level check (screen.mjs) on a fresh window: squiggles drawn,
-// the hover widget, and docs/screenshot-editor.png.
+// the hover widget, and a screenshot (docs/screenshot-editor.png only with
+// --screenshot: `npm run screenshot`).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
