@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Engine } from '../../server/src/engine/analysis';
 import { RULES } from '../../server/src/engine/rules';
-import type { RuleContext } from '../../server/src/engine/rules/types';
+import { appliesToKinds, type RuleContext } from '../../server/src/engine/rules/types';
 import { generate } from './generate';
 
 const components = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
@@ -39,7 +39,7 @@ const ruleTimes: [string, number][] = [];
 for (const rule of RULES) {
   if (!rule.check) continue;
   const [, ms] = time(() => {
-    for (const document of snapshot.documents(rule.meta.appliesTo)) {
+    for (const document of appliesToKinds(rule.meta).flatMap((kind) => snapshot.documents(kind))) {
       const context: RuleContext = { document, workspace: snapshot, config: {}, report: () => undefined };
       rule.check!(context);
     }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES, ruleDocsPath } from '../../server/src/engine/rules';
+import { appliesToKinds } from '../../server/src/engine/rules/types';
 import { engineFor, findingsOf } from '../helpers/engine';
 
 const ROOT = resolve(__dirname, '../..');
@@ -107,6 +108,63 @@ describe('rule registry', () => {
     }
     assert.ok(checked >= 20, `only ${checked} pages have runnable examples`);
     assert.deepEqual(problems, []);
+  });
+
+  it('the Markdown examples of the ADR, runbook and postmortem rules behave as they say, in a folder of their kind', () => {
+    // runbook-drift's example is two files (a manifest and a runbook), which these single documents cannot show.
+    const needsOtherFiles = new Set(['runbook-drift']);
+    const folderOf: Partial<Record<string, string>> = { adr: 'docs/adr', runbook: 'docs/runbooks', postmortem: 'docs/postmortems' };
+    /** Where an example is put: the file an opening `<!-- name.md -->` names, else one named as its kind names them. */
+    const pathFor = (kind: string, text: string) => {
+      const named = /^<!-- ([\w.-]+\.md) -->/.exec(text)?.[1];
+      const number = /^# (?:ADR-)?(\d+)[.:]/m.exec(text)?.[1];
+      const name = named ?? (kind === 'adr' ? `${(number ?? '1').padStart(4, '0')}-example.md` : kind === 'postmortem' ? '2025-01-01-example.md' : 'example.md');
+      return `${folderOf[kind]}/${name}`;
+    };
+    const problems: string[] = [];
+    let checked = 0;
+    for (const rule of RULES) {
+      const { meta } = rule;
+      const kind = appliesToKinds(meta).find((k) => folderOf[k]);
+      const page = readPage(meta.id);
+      if (!rule.check || !kind || !page?.incorrect || !page.correct || needsOtherFiles.has(meta.id)) continue;
+      checked++;
+      // The correct example's links work: the files they name are there (beside the example).
+      const linked = [...page.correct.matchAll(/\]\(([^)#\s]+\.md)\)/g)].map((m) => `${folderOf[kind]}/${m[1]}`);
+      const fired = (text: string) => {
+        const path = pathFor(kind, text);
+        return findingsOf(engineFor({ [path]: text + '\n' }, {}, linked), path, meta.id).length;
+      };
+      if (fired(page.incorrect) === 0) problems.push(`${meta.id}: the incorrect example does not fire`);
+      if (fired(page.correct) > 0) problems.push(`${meta.id}: the correct example fires`);
+    }
+    assert.ok(checked >= 12, `only ${checked} Markdown pages were run`);
+    assert.deepEqual(problems, []);
+  });
+
+  it('says truly what each rule applies to: a problem of the parsers or the engine lands only on the kinds its metadata names', () => {
+    const broken = 'a: [unclosed\n';
+    const engine = engineFor({
+      'architecture.yaml': broken,
+      '.archframe.yaml': broken,
+      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: [unclosed\n',
+      'docs/adr/0001-x.md': '# 1. X\n\n## Status\n\nAccepted\n',
+    });
+    const metaOf = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    for (const [uri, findings] of engine.findings()) {
+      const kind = engine.snapshot().document(uri)?.kind;
+      for (const finding of findings) {
+        const meta = metaOf.get(finding.ruleId)!;
+        if (meta && !RULES.find((r) => r.meta.id === finding.ruleId)?.check && kind) {
+          seen.add(`${finding.ruleId}@${kind}`);
+          if (!appliesToKinds(meta).includes(kind)) wrong.push(`${finding.ruleId} on a ${kind}, but it says it applies to ${appliesToKinds(meta).join(', ')}`);
+        }
+      }
+    }
+    assert.ok(['yaml-syntax@manifest', 'yaml-syntax@config', 'yaml-syntax@catalog'].every((pair) => seen.has(pair)), [...seen].join(' '));
+    assert.deepEqual(wrong, []);
   });
 });
 

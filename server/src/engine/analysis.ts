@@ -10,7 +10,7 @@ import { parseManifest, type ManifestDocument } from './parse/manifest';
 import { reparseManifest } from './parse/manifestIncremental';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
-import type { Report, Rule, RuleContext } from './rules/types';
+import { appliesToKinds, type Report, type Rule, type RuleContext } from './rules/types';
 import { applySuppressions } from './suppressions';
 import type { LineIndex } from './text/lineIndex';
 import type { Span } from './text/types';
@@ -139,9 +139,11 @@ export class Engine {
     this.ruleIds = RULES === rules ? RULES.map((rule) => rule.meta.id) : [...new Set([...RULES, ...rules].map((rule) => rule.meta.id))];
     for (const rule of rules) {
       if (!rule.check) continue;
-      const list = this.rulesByKind.get(rule.meta.appliesTo);
-      if (list) list.push(rule);
-      else this.rulesByKind.set(rule.meta.appliesTo, [rule]);
+      for (const kind of appliesToKinds(rule.meta)) {
+        const list = this.rulesByKind.get(kind);
+        if (list) list.push(rule);
+        else this.rulesByKind.set(kind, [rule]);
+      }
     }
   }
 

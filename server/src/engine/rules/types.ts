@@ -51,8 +51,11 @@ export interface RuleMeta {
   summary: string;
   /** Where the framework says so, as it names it: "Part VII §2, Retry with Exponential Backoff". */
   reference: string;
-  /** The kind of document the rule reads; findings may land in others (related documents). */
-  appliesTo: DocumentKind;
+  /**
+   * The kind of document the rule checks (its check runs once per document of that kind; findings may land in
+   * related documents); for a problem the parsers or the engine report, every kind it is reported on.
+   */
+  appliesTo: DocumentKind | readonly DocumentKind[];
   /** Knowledge-base entries that explain the rule. */
   knowledge?: string[];
   fixable?: boolean;
@@ -87,4 +90,9 @@ export interface Rule<D extends AnalysedDocument = AnalysedDocument> {
 /** Helps rule modules keep their document type while the registry holds them all. */
 export function defineRule<D extends AnalysedDocument>(rule: Rule<D>): Rule<D> {
   return rule;
+}
+
+/** The kinds of document a rule applies to, as a list. */
+export function appliesToKinds(meta: Pick<RuleMeta, 'appliesTo'>): readonly DocumentKind[] {
+  return typeof meta.appliesTo === 'string' ? [meta.appliesTo] : meta.appliesTo;
 }

@@ -2,7 +2,9 @@ import { DEFAULT_FOLDERS, type Config } from '../model/config';
 import { hasAdrShape, isAdrAuxiliaryName } from '../parse/adr';
 import { mentionsBackstage } from '../catalog/entities';
 
-export type DocumentKind = 'manifest' | 'config' | 'adr' | 'runbook' | 'postmortem' | 'catalog' | 'source';
+/** Every kind of document the engine reads. */
+export const DOCUMENT_KINDS = ['manifest', 'config', 'adr', 'runbook', 'postmortem', 'catalog', 'source'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
 export const CONFIG_NAME = '.archframe.yaml';
@@ -11,7 +13,7 @@ export function isManifestPath(path: string): boolean {
   return MANIFEST_NAME.test(path);
 }
 
-export function folderList(value: string | readonly string[] | undefined, defaults: readonly string[]): string[] {
+function folderList(value: string | readonly string[] | undefined, defaults: readonly string[]): string[] {
   if (value === undefined) return [...defaults];
   return (typeof value === 'string' ? [value] : [...value]).map((f) => f.replace(/^\.\/|\/+$/g, ''));
 }
