@@ -20,7 +20,8 @@ export interface ExpectedFinding {
   file?: string;
   /** 1-based line, to tell identical texts apart. */
   line?: number;
-  message?: RegExp;
+  /** What the message must say (required, as ESLint's RuleTester requires a message or messageId). */
+  message: RegExp;
   severity?: Severity;
 }
 

@@ -13,6 +13,6 @@ ruleTests('adr-date', {
   ],
   invalid: [
     { name: 'no date anywhere', files: { 'docs/adr/0001-a.md': lines('# 1. Use X', '', '## Status', '', 'Accepted') }, findings: [{ text: '# 1. Use X', severity: 'info', message: /No date/ }] },
-    { name: 'a Date label with no date after it', files: { 'docs/adr/0001-a.md': lines('# 1. Use X', '', 'Date:', '', '## Status', '', 'Accepted') }, findings: [{ text: '# 1. Use X' }] },
+    { name: 'a Date label with no date after it', files: { 'docs/adr/0001-a.md': lines('# 1. Use X', '', 'Date:', '', '## Status', '', 'Accepted') }, findings: [{ text: '# 1. Use X', message: /No date: add a `Date: YYYY-MM-DD` line/ }] },
   ],
 });

@@ -29,7 +29,7 @@ ruleTests('adr-links', {
     {
       name: 'a missing image and a missing reference-style link target, CRLF',
       files: { 'docs/adr/0001-a.md': adr('1. A', '![diagram](img/diagram.png)', '', 'See [the spec][spec].', '', '[spec]: ../spec.md').replace(/\n/g, '\r\n') },
-      findings: [{ text: 'img/diagram.png' }, { text: '../spec.md' }],
+      findings: [{ text: 'img/diagram.png', message: /'img\/diagram\.png' does not exist/ }, { text: '../spec.md', message: /'\.\.\/spec\.md' does not exist/ }],
     },
   ],
 });

@@ -16,9 +16,9 @@ ruleTests('adr-placeholder', {
     { name: 'a set in braces is not a placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('Access is one of {read, write} or {admin}.') } },
   ],
   invalid: [
-    { name: 'TBD and TODO markers', files: { 'docs/adr/0001-use-kafka.md': adr('Cost is TBD.', '', '- TODO: measure') }, findings: [{ text: 'TBD' }, { text: 'TODO' }] },
-    { name: 'a {title}-style placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('{describe the positive consequences, e.g. faster builds}') }, findings: [{ text: '{describe the positive consequences, e.g. faster builds}', severity: 'warning' }] },
-    { name: 'a [describe ...] placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('[describe the consequences]') }, findings: [{ text: '[describe the consequences]' }] },
+    { name: 'TBD and TODO markers', files: { 'docs/adr/0001-use-kafka.md': adr('Cost is TBD.', '', '- TODO: measure') }, findings: [{ text: 'TBD', message: /Template text left in: 'TBD'/ }, { text: 'TODO', message: /Template text left in: 'TODO'/ }] },
+    { name: 'a {title}-style placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('{describe the positive consequences, e.g. faster builds}') }, findings: [{ text: '{describe the positive consequences, e.g. faster builds}', message: /Template text left in: '\{describe the positive consequences, …\}'/, severity: 'warning' }] },
+    { name: 'a [describe ...] placeholder', files: { 'docs/adr/0001-use-kafka.md': adr('[describe the consequences]') }, findings: [{ text: '[describe the consequences]', message: /Template text left in: '\[describe the consequences\]'/ }] },
     {
       name: 'an empty required section (comments do not count as content)',
       files: { 'docs/adr/0001-use-kafka.md': lines('# 1. Use Kafka', '', '## Status', '', 'Accepted', '', '## Context', '', '<!-- what forces are at play? -->', '', '## Decision', '', 'd', '', '## Consequences', '', 'Costs money.') },

@@ -38,7 +38,7 @@ ruleTests('adr-status', {
     {
       name: 'no status in a MADR file with front matter: the key is added there',
       files: { 'docs/adr/0001-use-x.md': lines('---', 'date: 2024-01-05', '---', '# Use X', '', '## Context and Problem Statement', '', 'c') },
-      findings: [{ text: '# Use X', severity: 'warning' }],
+      findings: [{ text: '# Use X', message: /^No status: say whether this decision is proposed, accepted/, severity: 'warning' }],
       fixed: lines('---', 'status: proposed', 'date: 2024-01-05', '---', '# Use X', '', '## Context and Problem Statement', '', 'c'),
     },
     {
@@ -50,7 +50,7 @@ ruleTests('adr-status', {
       },
       findings: [
         { text: '# A', severity: 'info', message: /Most ADRs of this folder/ },
-        { text: '# B', file: 'docs/adr/0002-b.md', severity: 'info' },
+        { text: '# B', message: /No status\. Most ADRs of this folder do without one/, file: 'docs/adr/0002-b.md', severity: 'info' },
       ],
     },
     {

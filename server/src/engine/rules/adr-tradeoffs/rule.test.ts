@@ -22,7 +22,7 @@ ruleTests('adr-tradeoffs', {
     {
       name: 'a cost only inside an HTML comment does not count',
       files: { 'docs/adr/0001-use-kafka.md': adr('Events are replayable. <!-- add the risks here -->') },
-      findings: [{ text: '## Consequences' }],
+      findings: [{ text: '## Consequences', message: /name no cost, risk or downside/ }],
     },
   ],
 });

@@ -18,7 +18,7 @@ ruleTests('audit-log', {
     {
       name: 'restricted with auditLog: false',
       manifest: lines(...head, '  vault: { classification: restricted, auditLog: false }'),
-      findings: [{ text: 'false' }],
+      findings: [{ text: 'false', message: /'vault' holds restricted data without auditLog: true/ }],
       fixed: lines(...head, '  vault: { classification: restricted, auditLog: true }'),
     },
   ],

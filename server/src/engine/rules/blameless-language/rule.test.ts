@@ -25,7 +25,7 @@ ruleTests('blameless-language', {
     {
       name: 'blame, carelessness, hindsight and negligence, in table cells and headings too',
       files: { [FILE]: postmortem('### Who is to blame', '', '| Factor |', '|---|', '| Careless review |', '', 'The on-call should have known; it was negligence.') },
-      findings: [{ text: 'blame' }, { text: 'Careless' }, { text: 'should have known' }, { text: 'negligence' }],
+      findings: [{ text: 'blame', message: /'blame' looks for someone to blame\. Ask instead "What allowed this to happen\?"/ }, { text: 'Careless', message: /'Careless' judges a person's care/ }, { text: 'should have known', message: /'should have known' judges with hindsight/ }, { text: 'negligence', message: /'negligence' accuses someone of negligence/ }],
     },
   ],
 });

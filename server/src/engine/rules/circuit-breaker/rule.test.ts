@@ -23,7 +23,7 @@ ruleTests('circuit-breaker', {
     {
       name: 'a bare item becomes a map with the breaker',
       manifest: lines(...head, '  checkout:', '    kind: service', '    slo: { latencyP99: 1s }', '    dependsOn: [payments]'),
-      findings: [{ text: 'payments', line: 8 }],
+      findings: [{ text: 'payments', message: /'checkout' has an SLO but calls 'payments' with neither a circuitBreaker nor a fallback/, line: 8 }],
       fixed: lines(...head, '  checkout:', '    kind: service', '    slo: { latencyP99: 1s }', '    dependsOn: [{ target: payments, circuitBreaker: { failureThreshold: 5, resetTimeout: 30s } }]'),
     },
   ],

@@ -16,7 +16,7 @@ ruleTests('consistency-model', {
     {
       name: 'a block-map datastore, strong',
       manifest: lines(...head, '  ledger:', '    engine: postgresql', '    rpo: 5m # agreed with finance'),
-      findings: [{ text: 'ledger' }],
+      findings: [{ text: 'ledger', message: /Datastore 'ledger' states no consistency model/ }],
       fixTitle: /strong \(every read sees the latest write\)/,
       fixed: lines(...head, '  ledger:', '    engine: postgresql', '    rpo: 5m # agreed with finance', '    consistency: strong'),
     },

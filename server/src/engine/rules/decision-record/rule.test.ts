@@ -18,14 +18,14 @@ ruleTests('decision-record', {
       findings: [
         { text: 'hexagonal', message: /style 'hexagonal' is a hard-to-reverse choice.*top-level `decisions`/ },
         { text: 'go', message: /uses language go and framework gin/ },
-        { text: 'postgresql' },
-        { text: 'kafka' },
+        { text: 'postgresql', message: /The engine postgresql of 'db' is a hard-to-reverse choice with no decision record/ },
+        { text: 'kafka', message: /The technology kafka of 'events' is a hard-to-reverse choice/ },
       ],
     },
     {
       name: 'top-level decisions do not cover a component',
       manifest: lines(...head, 'decisions: [ADR-1]', 'components:', '  api:', '    kind: service', '    technology:', '      framework: spring'),
-      findings: [{ text: 'spring' }],
+      findings: [{ text: 'spring', message: /'api' uses framework spring, which is a hard-to-reverse choice/ }],
     },
   ],
 });

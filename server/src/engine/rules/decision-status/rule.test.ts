@@ -29,7 +29,7 @@ ruleTests('decision-status', {
       files: { 'architecture.yaml': lines('archframe: 1', 'system: shop', 'decisions: [ADR-42]', 'datastores:', '  db:', '    decisions:', '      - docs/adr/0001-missing.md'), ...adrs },
       findings: [
         { text: 'ADR-42', severity: 'error', message: /resolves to no ADR/ },
-        { text: 'docs/adr/0001-missing.md', severity: 'error' },
+        { text: 'docs/adr/0001-missing.md', message: /'docs\/adr\/0001-missing\.md' resolves to no ADR in the workspace/, severity: 'error' },
       ],
     },
   ],

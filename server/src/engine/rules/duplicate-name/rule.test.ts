@@ -17,7 +17,7 @@ ruleTests('duplicate-name', {
     {
       name: 'a team defined in two manifests',
       files: { 'orders.arch.yaml': orders, 'pay.arch.yaml': lines('archframe: 1', 'system: pay', 'teams:', '  core: {}') },
-      findings: [{ text: 'core', file: 'pay.arch.yaml' }],
+      findings: [{ text: 'core', message: /'core' is already defined in orders\.arch\.yaml \(as one of the teams\)/, file: 'pay.arch.yaml' }],
     },
   ],
 });

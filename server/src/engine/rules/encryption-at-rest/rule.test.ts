@@ -24,7 +24,7 @@ ruleTests('encryption-at-rest', {
     {
       name: 'an encryption map without atRest gets the key inside it',
       manifest: lines(...head, '  vault: { classification: confidential, encryption: { algorithm: aes-256-gcm } }'),
-      findings: [{ text: 'vault' }],
+      findings: [{ text: 'vault', message: /'vault' holds confidential data without encryption\.atRest: true/ }],
       fixed: lines(...head, '  vault: { classification: confidential, encryption: { algorithm: aes-256-gcm, atRest: true } }'),
     },
   ],

@@ -18,7 +18,7 @@ ruleTests('health-check', {
     {
       name: 'a gateway without observability',
       manifest: lines(...head, '  edge:', '    kind: gateway'),
-      findings: [{ text: 'edge' }],
+      findings: [{ text: 'edge', message: /gateway 'edge' has no observability\.healthCheck/ }],
       fixed: lines(...head, '  edge:', '    kind: gateway', '    observability: { healthCheck: /healthz }'),
     },
   ],

@@ -7,6 +7,6 @@ ruleTests('on-call', {
   valid: [{ name: 'a named rotation', manifest: manifest('oncall: checkout-primary') }, { name: 'oncall: true', manifest: manifest('oncall: true') }],
   invalid: [
     { name: 'no rotation', manifest: manifest('type: stream-aligned'), findings: [{ text: 'checkout', line: 8, severity: 'info', message: /team 'checkout' has no on-call rotation/ }] },
-    { name: 'oncall: false', manifest: manifest('oncall: false'), findings: [{ text: 'checkout', line: 8 }] },
+    { name: 'oncall: false', manifest: manifest('oncall: false'), findings: [{ text: 'checkout', message: /its team 'checkout' has no on-call rotation/, line: 8 }] },
   ],
 });

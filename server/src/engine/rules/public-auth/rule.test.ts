@@ -12,7 +12,7 @@ ruleTests('public-auth', {
     {
       name: 'public without auth, one fix per method',
       manifest: lines(...head, '    exposure: public  # the storefront', '    replicas: 2'),
-      findings: [{ text: 'public', severity: 'error' }],
+      findings: [{ text: 'public', message: /'api' is public and declares no auth/, severity: 'error' }],
       fixTitle: /jwt/,
       fixed: lines(...head, '    exposure: public  # the storefront', '    replicas: 2', '    auth: jwt'),
     },

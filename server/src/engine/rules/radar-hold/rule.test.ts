@@ -18,7 +18,7 @@ ruleTests('radar-hold', {
     {
       name: 'the manifest holds a technology of its own',
       manifest: lines(...head, 'radar:', '  hold: [CoffeeScript, RabbitMQ]', 'components:', '  web:', '    kind: frontend', '    technology: { language: coffeescript }', 'channels:', '  jobs: { kind: queue, technology: RabbitMQ 3.12 }'),
-      findings: [{ text: 'coffeescript', message: /manifest's radar holds it/ }, { text: 'RabbitMQ 3.12' }],
+      findings: [{ text: 'coffeescript', message: /manifest's radar holds it/ }, { text: 'RabbitMQ 3.12', message: /'jobs' uses RabbitMQ 3\.12, in the hold ring: the manifest's radar holds it/ }],
     },
   ],
 });

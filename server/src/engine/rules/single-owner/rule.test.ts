@@ -19,7 +19,7 @@ ruleTests('single-owner', {
     {
       name: 'a flow-style component',
       manifest: lines(...head, '  api: { kind: service }'),
-      findings: [{ text: 'api' }],
+      findings: [{ text: 'api', message: /'api' has no owner: .* name one team \(checkout, platform\)/ }],
       fixed: lines(...head, '  api: { kind: service, owner: checkout }'),
     },
   ],

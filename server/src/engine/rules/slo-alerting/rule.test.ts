@@ -9,7 +9,7 @@ ruleTests('slo-alerting', {
     { name: 'no slo, no alert needed', manifest: lines(...head, '  api:', '    kind: service') },
   ],
   invalid: [
-    { name: 'an slo without alerts', manifest: lines(...head, '  api:', '    kind: service', '    slo: { availability: 99.9 }'), findings: [{ text: 'slo', severity: 'info' }] },
+    { name: 'an slo without alerts', manifest: lines(...head, '  api:', '    kind: service', '    slo: { availability: 99.9 }'), findings: [{ text: 'slo', message: /'api' has an slo but no observability\.alerts/, severity: 'info' }] },
     { name: 'alerts: none', manifest: lines(...head, '  api:', '    kind: service', '    observability: { alerts: none }', '    slo: { availability: 99.9 }'), findings: [{ text: 'none', message: /alerts: none/ }] },
   ],
 });

@@ -9,7 +9,7 @@ ruleTests('structured-logs', {
     {
       name: 'unstructured logs',
       manifest: lines(...head, '  api:', '    kind: service', '    observability:', '      logs: unstructured'),
-      findings: [{ text: 'unstructured', severity: 'info' }],
+      findings: [{ text: 'unstructured', message: /'api' writes unstructured logs/, severity: 'info' }],
       fixed: lines(...head, '  api:', '    kind: service', '    observability:', '      logs: structured'),
     },
   ],

@@ -45,7 +45,7 @@ ruleTests('sync-timeout', {
     {
       name: 'the offered timeout covers what the target\'s own calls can take',
       manifest: lines(...head, '  web: { kind: frontend, dependsOn: [{ target: api, via: http }] }', '  api: { kind: service, slo: { latencyP99: 200ms }, dependsOn: [{ target: db, timeout: 400ms, retry: { attempts: 3 } }] }', 'datastores:', '  db: { owner: api }'),
-      findings: [{ text: 'api', line: 4 }],
+      findings: [{ text: 'api', message: /'web' calls 'api' over http with no timeout/, line: 4 }],
       fixTitle: /^Add timeout: 1500ms \(what api's own calls can take\)$/,
       fixed: lines(...head, '  web: { kind: frontend, dependsOn: [{ target: api, via: http, timeout: 1500ms }] }', '  api: { kind: service, slo: { latencyP99: 200ms }, dependsOn: [{ target: db, timeout: 400ms, retry: { attempts: 3 } }] }', 'datastores:', '  db: { owner: api }'),
     },

@@ -29,7 +29,7 @@ ruleTests('timeline-order', {
     {
       name: 'table rows out of order, and a paragraph line',
       files: { [FILE]: postmortem('| When | What |', '|---|---|', '| 10:30 | a |', '| 10:10 | b |', '', '10:20 c') },
-      findings: [{ text: '10:10' }],
+      findings: [{ text: '10:10', message: /10:10 comes after 10:30 in the timeline but is earlier/ }],
     },
   ],
 });
