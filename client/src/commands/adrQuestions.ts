@@ -4,7 +4,7 @@ import type { NewAdrFormat } from '../../../server/src/protocol';
 /** The questions New ADR and Supersede ADR ask: a title, a format. */
 
 /** The formats New ADR writes; the first entry lets the server choose (configured, else the folder's usual one). */
-export const ADR_FORMAT_PICKS = [
+const ADR_FORMAT_PICKS = [
   { label: 'Folder default', description: 'adr.format of .archframe.yaml, else the format most ADRs of the folder use', format: '' as NewAdrFormat },
   { label: 'Nygard / adr-tools', description: 'N. Title, Date, Status, Context, Decision, Consequences', format: 'nygard' as NewAdrFormat },
   { label: 'Framework (ADR-NNN)', description: 'ADR-NNN: Title, Status, Context, Decision, Consequences with Positive/Negative', format: 'framework' as NewAdrFormat },

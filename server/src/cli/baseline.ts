@@ -14,7 +14,7 @@ import { UsageError } from './io';
  * has a count: a baseline that holds two findings of one key absorbs two.
  * The format is documented in docs/cli-json.md.
  */
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 export interface BaselineEntry {
   ruleId: string;
@@ -32,7 +32,7 @@ export interface BaselineFile {
   findings: BaselineEntry[];
 }
 
-export function normalizeMessage(message: string): string {
+function normalizeMessage(message: string): string {
   return message.replace(/\d+(?:\.\d+)?/g, '#').replace(/\s+/g, ' ').trim();
 }
 
@@ -45,7 +45,7 @@ function keyOf(entry: Omit<BaselineEntry, 'count'>): string {
   return JSON.stringify([entry.ruleId, entry.file, entry.element ?? null, entry.element === undefined ? entry.message : null]);
 }
 
-export function createBaseline(findings: readonly Finding[], baselinePath: string): BaselineFile {
+function createBaseline(findings: readonly Finding[], baselinePath: string): BaselineFile {
   const folder = path.dirname(baselinePath);
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {

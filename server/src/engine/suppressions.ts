@@ -82,7 +82,7 @@ function markdownOf(document: AnalysedDocument): MarkdownDocument {
 }
 
 /** Every comment of a YAML text, from the yaml package's concrete syntax tree. */
-export function yamlComments(text: string): Comment[] {
+function yamlComments(text: string): Comment[] {
   const comments: Comment[] = [];
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) {

@@ -3,7 +3,7 @@ import type { Finding, Fix, Severity } from '../engine/model/findings';
 import { docsHref } from '../node/ruleDocs';
 import { toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
 
-export const SOURCE = 'archframe';
+const SOURCE = 'archframe';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,7 +12,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export { docsHref };
 
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {

@@ -6,7 +6,7 @@ import { existsInside, listCandidateFiles, readWorkspaceFile } from './workspace
 import { fsPathOf } from '../engine/text/uri';
 
 /** Only folders on the local disk are read; a virtual folder (vscode-vfs://…) is analysed from its open documents. */
-export function isDiskUri(uri: string): boolean {
+function isDiskUri(uri: string): boolean {
   return uri.startsWith('file:');
 }
 

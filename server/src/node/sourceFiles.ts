@@ -51,7 +51,7 @@ export function gatherSources(paths: readonly string[], base: string, reader: So
 }
 
 /** YAML files other than manifests and the workspace configuration. */
-export function isSourceName(file: string): boolean {
+function isSourceName(file: string): boolean {
   const name = file.split(/[\\/]/).pop() ?? file;
   return /\.ya?ml$/i.test(name) && !isManifestPath(name) && name !== CONFIG_NAME;
 }

@@ -40,7 +40,7 @@ export function listCandidateFiles(root: string, limit = 200_000): FoundFile[] {
   return found.sort((a, b) => compareText(a.relative, b.relative));
 }
 
-export function isCandidate(name: string): boolean {
+function isCandidate(name: string): boolean {
   return name === '.archframe.yaml' || name === '.adr-dir' || /\.(ya?ml|md|markdown)$/i.test(name);
 }
 

@@ -8,7 +8,7 @@ import { display } from '../workspace';
 import { countBySeverity, type Formatter } from './types';
 
 /** The version of the JSON shape (docs/cli-json.md); raised on any incompatible change. */
-export const JSON_FORMAT_VERSION = 1;
+const JSON_FORMAT_VERSION = 1;
 
 /** 1-based line and column (UTF-16 code units), end exclusive. */
 function jsonRange(range: Range) {

@@ -40,7 +40,7 @@ export function catalogEntities(file: YamlFile): CatalogEntity[] {
   return entities;
 }
 
-export function entityOf(map: YAMLMap, documentSpan: Span): CatalogEntity | undefined {
+function entityOf(map: YAMLMap, documentSpan: Span): CatalogEntity | undefined {
   const apiVersion = scalarText(child(map, 'apiVersion'));
   if (!isBackstageApiVersion(apiVersion)) return undefined;
   const metadata = childMap(map, 'metadata');

@@ -1,5 +1,5 @@
 import type { CatalogDocument } from '../parse/catalog';
-import { entityKey, parseEntityRef, shortRef, type EntityRef } from './entityRef';
+import { entityKey, shortRef, type EntityRef } from './entityRef';
 import type { CatalogEntity } from './entities';
 
 export interface IndexedEntity {
@@ -9,7 +9,7 @@ export interface IndexedEntity {
 }
 
 /** Every entity of the workspace's catalog files, by key and by name. */
-export class CatalogIndex {
+class CatalogIndex {
   private readonly byKey = new Map<string, IndexedEntity>();
   private readonly byName = new Map<string, IndexedEntity[]>();
   readonly all: IndexedEntity[] = [];
@@ -51,4 +51,3 @@ export function catalogIndex(documents: readonly CatalogDocument[]): CatalogInde
   return index;
 }
 
-export { parseEntityRef };

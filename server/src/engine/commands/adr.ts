@@ -21,7 +21,7 @@ interface AdrDraft {
   number: number;
 }
 
-export const NEW_ADR_FORMATS: readonly AdrTemplateFormat[] = ['nygard', 'framework', 'madr'];
+const NEW_ADR_FORMATS: readonly AdrTemplateFormat[] = ['nygard', 'framework', 'madr'];
 
 export interface NewAdrRequest {
   title: string;
@@ -36,7 +36,7 @@ export interface NewAdrRequest {
 }
 
 /** The ADR folder of a workspace folder: where its ADRs are (the largest collection), else the first configured/default folder. */
-export function adrFolder(workspace: WorkspaceSnapshot, folder: string): string {
+function adrFolder(workspace: WorkspaceSnapshot, folder: string): string {
   const counts = new Map<string, number>();
   for (const adr of workspace.adrs.all()) {
     if (relativePath(folder, adr.uri) === undefined) continue;
@@ -49,7 +49,7 @@ export function adrFolder(workspace: WorkspaceSnapshot, folder: string): string 
 }
 
 /** The format new ADRs of a collection take: configured, else the commonest, else Nygard. */
-export function preferredFormat(workspace: WorkspaceSnapshot, collection: string): AdrTemplateFormat {
+function preferredFormat(workspace: WorkspaceSnapshot, collection: string): AdrTemplateFormat {
   const configured = workspace.config.adr?.format;
   if (configured === 'nygard' || configured === 'framework' || configured === 'madr') return configured;
   if (configured === 'log4brains') return 'madr';

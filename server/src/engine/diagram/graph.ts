@@ -85,8 +85,8 @@ export interface DiagramGraph {
   focus?: string;
 }
 
-export const UNLAYERED_BAND = 'unlayered';
-export const STATE_BAND = 'state';
+const UNLAYERED_BAND = 'unlayered';
+const STATE_BAND = 'state';
 const UNLAYERED_LABEL = 'no layer';
 const STATE_LABEL = 'datastores & channels';
 const NO_LAYERS_LABEL = 'components';
@@ -186,7 +186,7 @@ function impliedVia(kind: NodeKind): string | undefined {
   return undefined;
 }
 
-export function edgeStyle(via: string | undefined): EdgeStyle {
+function edgeStyle(via: string | undefined): EdgeStyle {
   if (via !== undefined && ASYNCHRONOUS_VIA.has(via)) return 'async';
   if (via === 'library') return 'in-process';
   // Synchronous (http, grpc, graphql, database), websocket, and calls of an unstated kind.

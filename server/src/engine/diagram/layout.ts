@@ -62,7 +62,7 @@ const GUTTER_PADDING = 20;
 const MARGIN = 20;
 const EDGE_LABEL_HEIGHT = 15;
 
-export function nodeSize(node: DiagramNode): { width: number; height: number } {
+function nodeSize(node: DiagramNode): { width: number; height: number } {
   const text = Math.max(textWidth(node.name, FONT.name, true), textWidth(node.detail, FONT.detail));
   // Channels are drawn as pipes with rounded ends: keep the text clear of them.
   const ends = node.kind === 'channel' ? NODE_HEIGHT.channel / 2 : 0;

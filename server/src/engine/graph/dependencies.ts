@@ -84,7 +84,7 @@ export interface CallCost {
   text: string;
 }
 
-export function callCost(edge: DependencyEdge): CallCost | undefined {
+function callCost(edge: DependencyEdge): CallCost | undefined {
   const timeout = durationMs(edge.spec.timeout);
   if (timeout === undefined) return undefined;
   const attempts = attemptsOf(edge);

@@ -4,7 +4,7 @@ import { problemAt, spanOf, text, type YamlFile } from '../parse/yamlDocuments';
 import type { SourceElement, SourceFields, SourcePart, SourceSection } from './types';
 
 /** `backstage:component:default/orders` */
-export function backstageId(kind: string, namespace: string, name: string): string {
+function backstageId(kind: string, namespace: string, name: string): string {
   return `backstage:${entityKey(kind, namespace, name)}`;
 }
 

@@ -9,7 +9,7 @@ export function isComposeDocument(map: YAMLMap): boolean {
   return child(map, 'services') !== undefined && child(map, 'apiVersion') === undefined && child(map, 'kind') === undefined;
 }
 
-export function composeId(path: string, service: string): string {
+function composeId(path: string, service: string): string {
   return `compose:${path}#${service}`;
 }
 

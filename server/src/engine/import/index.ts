@@ -9,8 +9,8 @@ import { writeManifest, type WriteOptions } from './writeManifest';
 
 export type { SourceFile, SourceKind, SourcePart, SourceProblem } from './types';
 export type { ImportedSystem, ImportedElement } from './combine';
-export { combineSources, kebabName } from './combine';
-export { channelKindsOf, dependency, elementBody, flowYaml, writeManifest, TODO_NOTE } from './writeManifest';
+export { combineSources } from './combine';
+export { channelKindsOf, dependency, elementBody, flowYaml, TODO_NOTE } from './writeManifest';
 
 const KIND_NAMES: Record<SourceKind, string> = { compose: 'a Compose file', kubernetes: 'Kubernetes manifests', backstage: 'a Backstage catalog' };
 

@@ -17,11 +17,7 @@ const WORKLOADS: Record<string, string | undefined> = {
   cronjob: 'job',
 };
 
-export function emptyKubernetesExtras(): KubernetesExtras {
-  return { services: [], ingressBackends: [], labels: new Map() };
-}
-
-export function serviceAlias(namespace: string, name: string): string {
+function serviceAlias(namespace: string, name: string): string {
   return `kubernetes:${namespace}/service/${name}`;
 }
 
@@ -150,7 +146,7 @@ function probeOf(container: YAMLMap): string | undefined {
 }
 
 /** Host names in an environment value: `postgres`, `http://orders:8080/x`, `amqp://u:p@rabbitmq:5672`, `a.b.svc`. */
-export function hostsIn(value: string): string[] {
+function hostsIn(value: string): string[] {
   const hosts: string[] = [];
   const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^/:?#,]+)/i.exec(value.trim());
   if (url) hosts.push(url[1]);

@@ -70,7 +70,7 @@ const KNOWN: Record<string, Known> = {
 };
 
 /** `ghcr.io/acme/orders:1.4@sha256:…` → `orders`; with its owner (`acme/orders`) for the few names that need it. */
-export function imageName(image: string): { name: string; owner: string | undefined } {
+function imageName(image: string): { name: string; owner: string | undefined } {
   let rest = image.trim().toLowerCase().split('@')[0];
   const slash = rest.lastIndexOf('/');
   const colon = rest.lastIndexOf(':');

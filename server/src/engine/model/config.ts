@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** `.archframe.yaml` at the workspace root. */
 
-export const severitySetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+const severitySetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
 export const DEFAULT_FOLDERS = {
   adr: ['docs/adr', 'doc/adr', 'docs/decisions', 'docs/architecture/decisions', 'docs/architecture-decisions', 'adr', 'decisions'],

@@ -9,21 +9,21 @@ import { adrReference, duration, kebabName, percent } from './values';
 
 const describe = <T extends z.ZodType>(schema: T, description: string): T => schema.meta({ description }) as T;
 
-export const PHASES = ['genesis', 'growth', 'maturity', 'legacy'] as const;
-export const STYLES = ['layered', 'hexagonal', 'event-driven', 'microservices', 'modular-monolith', 'serverless'] as const;
+const PHASES = ['genesis', 'growth', 'maturity', 'legacy'] as const;
+const STYLES = ['layered', 'hexagonal', 'event-driven', 'microservices', 'modular-monolith', 'serverless'] as const;
 export const TEAM_TYPES = ['stream-aligned', 'platform', 'enabling', 'complicated-subsystem'] as const;
 export const COMPONENT_KINDS = ['service', 'frontend', 'gateway', 'worker', 'function', 'job', 'library'] as const;
-export const DEPLOYMENTS = ['recreate', 'rolling', 'blue-green', 'canary'] as const;
-export const EXPOSURES = ['public', 'internal', 'private'] as const;
-export const AUTH_METHODS = ['none', 'session', 'jwt', 'oauth2', 'mtls', 'api-key'] as const;
-export const INTERFACE_TYPES = ['rest', 'grpc', 'graphql', 'events', 'websocket', 'sse'] as const;
-export const LOG_KINDS = ['structured', 'unstructured', 'none'] as const;
-export const METRIC_KINDS = ['red', 'use', 'none'] as const;
-export const ALERT_KINDS = ['burn-rate', 'threshold', 'none'] as const;
+const DEPLOYMENTS = ['recreate', 'rolling', 'blue-green', 'canary'] as const;
+const EXPOSURES = ['public', 'internal', 'private'] as const;
+const AUTH_METHODS = ['none', 'session', 'jwt', 'oauth2', 'mtls', 'api-key'] as const;
+const INTERFACE_TYPES = ['rest', 'grpc', 'graphql', 'events', 'websocket', 'sse'] as const;
+const LOG_KINDS = ['structured', 'unstructured', 'none'] as const;
+const METRIC_KINDS = ['red', 'use', 'none'] as const;
+const ALERT_KINDS = ['burn-rate', 'threshold', 'none'] as const;
 export const VIA = ['http', 'grpc', 'graphql', 'websocket', 'event', 'queue', 'library', 'database'] as const;
-export const ACCESS = ['read', 'write', 'read-write'] as const;
-export const BACKOFFS = ['none', 'fixed', 'exponential'] as const;
-export const DISTANCES = ['same-host', 'same-datacenter', 'cross-region', 'cross-continent'] as const;
+const ACCESS = ['read', 'write', 'read-write'] as const;
+const BACKOFFS = ['none', 'fixed', 'exponential'] as const;
+const DISTANCES = ['same-host', 'same-datacenter', 'cross-region', 'cross-continent'] as const;
 export const CONSISTENCY = ['strong', 'eventual', 'causal', 'session'] as const;
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
 export const TOPOLOGIES = ['single-leader', 'multi-leader', 'leaderless'] as const;
@@ -43,7 +43,7 @@ export const teamSchema = z.strictObject({
   contact: describe(z.string(), 'How to reach the team.').optional(),
 });
 
-export const retrySchema = z.strictObject({
+const retrySchema = z.strictObject({
   attempts: describe(z.number().int().min(1), 'Total attempts, the first call included.').optional(),
   backoff: describe(z.enum(BACKOFFS), 'How the wait between attempts grows (Part VII §2).').optional(),
   jitter: describe(z.boolean(), 'Randomise the wait so callers do not retry in lockstep.').optional(),
@@ -51,7 +51,7 @@ export const retrySchema = z.strictObject({
   maxDelay: duration.optional(),
 });
 
-export const circuitBreakerSchema = z.strictObject({
+const circuitBreakerSchema = z.strictObject({
   failureThreshold: describe(z.number().int().min(1), 'Failures that open the circuit.').optional(),
   resetTimeout: duration.optional(),
 });
@@ -72,9 +72,9 @@ export const dependencyObjectSchema = z.strictObject({
 });
 
 /** A dependency is an object, or a bare target name with every other field at its default. */
-export const dependencySchema = z.union([kebabName, dependencyObjectSchema]);
+const dependencySchema = z.union([kebabName, dependencyObjectSchema]);
 
-export const observabilitySchema = z.strictObject({
+const observabilitySchema = z.strictObject({
   logs: describe(z.enum(LOG_KINDS), 'Log format.').optional(),
   metrics: describe(z.enum(METRIC_KINDS), 'Metric method: RED for services, USE for resources.').optional(),
   traces: describe(z.boolean(), 'Distributed tracing enabled.').optional(),
@@ -82,7 +82,7 @@ export const observabilitySchema = z.strictObject({
   alerts: describe(z.enum(ALERT_KINDS), 'Alerting style; burn-rate alerts follow the SLO.').optional(),
 });
 
-export const sloSchema = z.strictObject({
+const sloSchema = z.strictObject({
   availability: percent.optional(),
   latencyP99: duration.optional(),
   errorRate: percent.optional(),

@@ -190,7 +190,7 @@ export interface StatusReading {
 }
 
 /** The status written in a piece of text (first status word decides; the rest is the note). `base` is its offset in the document. */
-export function readStatus(text: string, base: number, extraWords: readonly string[] = []): StatusReading | undefined {
+function readStatus(text: string, base: number, extraWords: readonly string[] = []): StatusReading | undefined {
   const words = [...text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)];
   if (words.length === 0) return undefined;
   const extra = new Set(extraWords.map((w) => w.toLowerCase()));
@@ -219,12 +219,6 @@ function cleanNote(text: string): string | undefined {
   return note === '' ? undefined : note;
 }
 
-/** Is this a status word (standard, synonym, or one the project adds)? */
-export function normaliseStatus(word: string, extraWords: readonly string[] = []): string | undefined {
-  const lower = word.trim().toLowerCase().replace(/\s+/g, ' ');
-  return SYNONYMS[lower] ?? (extraWords.some((w) => w.toLowerCase() === lower) ? lower : undefined);
-}
-
 // ---------------------------------------------------------------- file names and titles
 
 const NAME_NUMBER = /^(?:(adr|[A-Z]{2,6})[-_ ]?)?0*(\d{1,6})(?=[-_. ]|$)/i;
@@ -236,7 +230,7 @@ const NAME_DATE = /^((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?=[-
 const TITLE_NUMBER = /^(?:(?:(adr)[-_ ]?#?[ \t]*|([A-Z]{2,6})[-_])0*(\d{1,6})(?![\d.]\d)|0*(\d{1,6})(?=[.)][ \t]|:))[ \t]*[.:)—–-]?[ \t]*/i;
 
 /** The number (and prefix) an ADR file name carries: `0007-…`, `adr-0007-…`, `ADR-007-…`, `adr007-…`, `API-012-…`. */
-export function numberFromName(stem: string): { number: number; prefix?: string } | undefined {
+function numberFromName(stem: string): { number: number; prefix?: string } | undefined {
   if (NAME_DATE.test(stem)) return undefined;
   const match = NAME_NUMBER.exec(stem);
   if (!match) return undefined;
@@ -246,7 +240,7 @@ export function numberFromName(stem: string): { number: number; prefix?: string 
   return { number: Number(match[2]), prefix: prefix && !/^adr$/i.test(prefix) ? prefix.toUpperCase() : undefined };
 }
 
-export function dateFromName(stem: string): string | undefined {
+function dateFromName(stem: string): string | undefined {
   const match = NAME_DATE.exec(stem);
   return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
 }
@@ -268,7 +262,7 @@ const SECTION_NAMES: [RegExp, AdrSectionName][] = [
 ];
 
 /** A heading's text reduced for comparison: `1. Context:` → `context`. */
-export function sectionKey(text: string): string {
+function sectionKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/^[^\p{L}\d]+/u, '')
@@ -784,7 +778,7 @@ function detectFormat(adr: AdrDocument): AdrFormat {
   return 'unknown';
 }
 
-export function isRelativeLink(destination: string): boolean {
+function isRelativeLink(destination: string): boolean {
   return destination !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(destination) && !destination.startsWith('#') && !destination.startsWith('//');
 }
 

@@ -16,7 +16,7 @@ import type { Span } from '../text/types';
 import { validate } from './validate';
 import { duplicateKeys, findPair, locate, nodeSpan, plainValue, scalarKey, yamlErrorMessage, yamlErrorProblem, type PathSegment } from './yamlAst';
 
-export const SUPPORTED_VERSIONS = [1] as const;
+const SUPPORTED_VERSIONS = [1] as const;
 
 import type { ParseProblem } from './problem';
 export type { ParseProblem } from './problem';

@@ -452,7 +452,7 @@ export function parseMarkdownWithYaml(original: string): { markdown: MarkdownDoc
 const NONE: readonly never[] = Object.freeze([]);
 
 /** A copy of a list at its exact size (a list grown by push() keeps spare room), or the shared empty list, for lists kept in a model. */
-export function compact<T>(list: T[]): T[] {
+function compact<T>(list: T[]): T[] {
   return list.length === 0 ? (NONE as never[]) : list.slice();
 }
 
@@ -690,7 +690,7 @@ function collapseSpaces(text: string): string {
 }
 
 /** The text of a span inside a node, markup (emphasis marks, link destinations, comments…) left out. */
-export function inlineText(text: string, node: SyntaxNode, span: Span): string {
+function inlineText(text: string, node: SyntaxNode, span: Span): string {
   let out = '';
   let at = span[0];
   const skip = (from: number, to: number) => {

@@ -2,7 +2,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import { allSections, parseMarkdown, trimSpan, type MarkdownDocument, type MarkdownHeading, type MarkdownListItem, type MarkdownSection, type MarkdownTable, type MarkdownTableRow } from './markdown';
 import type { ParseProblem } from './problem';
-import { ISSUE_PARTS, POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS, type IssuePart, type PostmortemSection, type RunbookSection } from '../model/operations';
+import { ISSUE_PARTS, type IssuePart, type PostmortemSection, type RunbookSection } from '../model/operations';
 
 /**
  * Runbooks (Part XXIV §3) and postmortems (Appendix D §3, Part XXVII §3), read
@@ -233,7 +233,6 @@ export function parsePostmortem(uri: string, text: string): PostmortemDocument {
   return document;
 }
 
-export { POSTMORTEM_SECTIONS, RUNBOOK_SECTIONS };
 
 // ------------------------------------------------------------------ timestamps
 
@@ -273,7 +272,7 @@ function zoneOffset(zone: string | undefined): number {
 type Leading = { kind: 'datetime' | 'time'; text: string; start: number; day?: number; minutes: number } | { kind: 'date'; text: string; start: number; day: number };
 
 /** The timestamp (or date) a piece of text starts with. */
-export function leadingTimestamp(raw: string): Leading | undefined {
+function leadingTimestamp(raw: string): Leading | undefined {
   let match = DATE_TIME.exec(raw);
   if (match) {
     const [, whole, y, mo, d, h, mi, s, mer, zone] = match;

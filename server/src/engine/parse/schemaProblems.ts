@@ -121,7 +121,7 @@ export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** The schema that validates the value at a path, looking through optional, union and collection wrappers. */
-export function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): z.ZodType | undefined {
+function schemaAt(schema: z.ZodType, path: readonly PathSegment[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = schema;
   for (const segment of path) {
     current = unwrap(current);
@@ -157,7 +157,7 @@ function unionOptions(schema: z.ZodType | undefined): z.ZodType[] {
 }
 
 /** Keys an object schema accepts (for a union, those of its object branch). */
-export function allowedKeys(schema: z.ZodType | undefined): string[] {
+function allowedKeys(schema: z.ZodType | undefined): string[] {
   const current = unwrap(schema);
   if (!current) return [];
   const def = current.def as { type: string; shape?: Record<string, unknown>; options?: z.ZodType[] };

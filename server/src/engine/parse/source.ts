@@ -24,7 +24,7 @@ export function parseSource(uri: string, path: string, text: string): SourceDocu
 }
 
 /** A source's errors, as the editor shows them: YAML syntax, and what the file's own format forbids. */
-export function sourceProblems(part: SourcePart): ParseProblem[] {
+function sourceProblems(part: SourcePart): ParseProblem[] {
   return part.problems
     .filter((p) => p.severity === 'error')
     .map((p) => ({ ruleId: p.message.startsWith('YAML') ? 'yaml-syntax' : 'schema-type', span: p.span, message: p.message }));

@@ -9,7 +9,7 @@ import { dateSnippet, SnippetBuilder } from './snippet';
 export const ADR_TEMPLATE_FORMATS = ['framework', 'nygard', 'madr'] as const;
 export type AdrTemplateFormat = (typeof ADR_TEMPLATE_FORMATS)[number];
 
-export const ADR_STATUSES = ['Proposed', 'Accepted', 'Rejected', 'Deprecated', 'Superseded'] as const;
+const ADR_STATUSES = ['Proposed', 'Accepted', 'Rejected', 'Deprecated', 'Superseded'] as const;
 
 export interface AdrFill {
   number?: number;

@@ -2,7 +2,7 @@
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions,
  * the commonest typo), bounded: returns max + 1 once the distance exceeds max.
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
+function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -12,7 +12,7 @@ const shapes = new WeakMap<AdrDocument, AdrShape>();
 const sectionLists = new Map<string, readonly AdrSectionName[]>();
 
 /** What conventions read of an ADR (see AdrShape). */
-export function shapeOf(document: AdrDocument): AdrShape {
+function shapeOf(document: AdrDocument): AdrShape {
   let shape = shapes.get(document);
   if (!shape) {
     const names = [...new Set(document.sections.map((s) => s.name))] as AdrSectionName[];

@@ -3,7 +3,7 @@ import { SYNCHRONOUS_VIA, type DependencyObject, type ElementSection } from '../
 import { findPair } from '../parse/yamlAst';
 import type { ManifestDocument, ManifestElement } from '../parse/manifest';
 
-export const DEFAULT_LAYERS: Record<string, readonly string[]> = {
+const DEFAULT_LAYERS: Record<string, readonly string[]> = {
   layered: ['presentation', 'application', 'domain', 'infrastructure'],
 };
 

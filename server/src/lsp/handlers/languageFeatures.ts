@@ -160,7 +160,7 @@ function toCompletionItem(document: AnalysedDocument, item: Completion): Complet
   };
 }
 
-export function toLocations(workspace: WorkspaceSnapshot, targets: readonly Target[]): Location[] {
+function toLocations(workspace: WorkspaceSnapshot, targets: readonly Target[]): Location[] {
   return targets.flatMap((target) => {
     const document = workspace.document(target.uri);
     return document ? [{ uri: target.uri, range: document.lines.range(target.span) }] : [];

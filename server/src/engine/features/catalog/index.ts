@@ -45,7 +45,7 @@ interface ReferencePlace {
 }
 
 /** Is the offset at the value of a reference field (or an item of a reference list) of an entity's spec? */
-export function referenceAt(document: CatalogDocument, offset: number): ReferencePlace | undefined {
+function referenceAt(document: CatalogDocument, offset: number): ReferencePlace | undefined {
   for (const entity of document.entities) {
     if (offset < entity.documentSpan[0] || offset > entity.documentSpan[1] || !entity.spec) continue;
     const spec = kindSpec(entity.kind);

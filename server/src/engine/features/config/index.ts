@@ -38,7 +38,7 @@ function describe(schema: z.ZodType | undefined): string | undefined {
 }
 
 /** Markdown that explains a rule: what it asks, its default, where the framework says so, its page. */
-export function ruleDocumentation(meta: RuleMeta): string {
+function ruleDocumentation(meta: RuleMeta): string {
   return [
     `**${meta.id}** (${CATEGORY_TITLES[meta.category]}, default \`${meta.severity}\`)`,
     '',

@@ -1,3 +1,4 @@
+import { adrName } from '../../parse/adrNames';
 import type { ManifestDocument } from '../../parse/manifest';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { CodeLens } from '../types';
@@ -21,7 +22,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** `ADR-0003` for a reference that resolves, the reference as written otherwise. */
-export function adrLabel(workspace: WorkspaceSnapshot, reference: string | number, fromUri: string): string {
+function adrLabel(workspace: WorkspaceSnapshot, reference: string | number, fromUri: string): string {
   const adr = workspace.adrs.resolve(reference, fromUri);
-  return adr?.number !== undefined ? `ADR-${String(adr.number).padStart(4, '0')}` : String(reference);
+  return adr?.number !== undefined ? adrName(adr) : String(reference);
 }

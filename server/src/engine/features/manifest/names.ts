@@ -46,7 +46,7 @@ export function nameIndex(workspace: WorkspaceSnapshot): NameIndex {
   return index;
 }
 
-export function occurrenceKey(namespace: Namespace, name: string, scope = ''): string {
+function occurrenceKey(namespace: Namespace, name: string, scope = ''): string {
   return `${namespace}:${scope}:${name}`;
 }
 

@@ -22,7 +22,7 @@ function sameName(workspace: WorkspaceSnapshot, occurrence: Occurrence): readonl
 }
 
 /** Where a name is defined: the model's element (the first definition in file order), the layer in `layers`, the ADR file. */
-export function definitionOf(workspace: WorkspaceSnapshot, occurrence: Occurrence): Target[] {
+function definitionOf(workspace: WorkspaceSnapshot, occurrence: Occurrence): Target[] {
   switch (occurrence.namespace) {
     case 'adr': {
       const adr = workspace.adrs.resolve(occurrence.name, occurrence.uri);

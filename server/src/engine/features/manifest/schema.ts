@@ -25,7 +25,7 @@ function def(schema: Schema): Def {
 }
 
 /** The schema without optional/default/nullable wrappers. */
-export function unwrap(schema: Schema): Schema {
+function unwrap(schema: Schema): Schema {
   let current = schema;
   for (let d = def(current); (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType; d = def(current)) {
     current = d.innerType;

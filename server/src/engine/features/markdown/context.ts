@@ -48,7 +48,7 @@ export function referenceAt(workspace: WorkspaceSnapshot, document: MarkdownFile
 }
 
 /** The word (letters, digits, `-`, `_`, `.`) around an offset, inline code marks excluded. */
-export function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
+function wordAt(text: string, offset: number): { word: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_.-]/u.test(c);
   let start = offset;
   let end = offset;
@@ -110,6 +110,6 @@ export function elementMarkdown(element: ManifestElement): string {
   return parts.join('\n\n');
 }
 
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }

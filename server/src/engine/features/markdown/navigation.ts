@@ -71,7 +71,7 @@ export function markdownReferences(workspace: WorkspaceSnapshot, document: Markd
   return adrReferences(workspace, adr, includeDeclaration);
 }
 
-export function adrReferences(workspace: WorkspaceSnapshot, adr: AdrDocument, includeDeclaration: boolean): Target[] {
+function adrReferences(workspace: WorkspaceSnapshot, adr: AdrDocument, includeDeclaration: boolean): Target[] {
   const targets: Target[] = [];
   if (includeDeclaration) targets.push({ uri: adr.uri, span: adr.titleSpan ?? [0, 0] });
   for (const kind of ['adr', 'runbook', 'postmortem'] as const) {

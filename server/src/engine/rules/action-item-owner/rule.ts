@@ -4,8 +4,8 @@ import { defineRule } from '../types';
 import { contentEnd, insertAt } from '../../fixes/markdownEdits';
 
 /** Placeholders the fix writes; they read as values to replace, and count as given. */
-export const OWNER_PLACEHOLDER = '@owner';
-export const DUE_PLACEHOLDER = 'YYYY-MM-DD';
+const OWNER_PLACEHOLDER = '@owner';
+const DUE_PLACEHOLDER = 'YYYY-MM-DD';
 
 function fixEdits(document: PostmortemDocument, item: ActionItem): TextEdit[] {
   const cellEdit = (index: number | undefined, value: string): TextEdit | undefined => {

@@ -7,7 +7,7 @@ import { defineRule } from '../types';
 import { replaceEdit } from '../../fixes/markdownEdits';
 
 /** Where a relative link points, or undefined when it reaches a file that exists (with or without `.md`, or a folder's README). */
-export function missingLinkTarget(workspace: WorkspaceSnapshot, adr: AdrDocument, destination: string): string | undefined {
+function missingLinkTarget(workspace: WorkspaceSnapshot, adr: AdrDocument, destination: string): string | undefined {
   const path = destination.split(/[#?]/)[0];
   if (path === '') return undefined;
   const uri = path.startsWith('/') ? workspace.resolveWorkspacePath(adr.uri, path.replace(/^\/+/, '')) : resolveRelative(adr.uri, path);

@@ -4,7 +4,7 @@ import { at } from '../kit';
 import { defineRule } from '../types';
 
 /** The layer names that mark the core of a hexagonal system. */
-export const CORE_LAYERS: ReadonlySet<string> = new Set(['domain', 'core']);
+const CORE_LAYERS: ReadonlySet<string> = new Set(['domain', 'core']);
 
 const WHAT: Record<string, string> = { components: 'component', datastores: 'datastore', channels: 'channel' };
 

@@ -1,3 +1,4 @@
+import { adrName } from '../../parse/adrNames';
 import { resolveDecision } from '../../workspace/adrReferences';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import type { AdrDocument } from '../../parse/adr';
@@ -9,8 +10,8 @@ import type { Place } from '../../model/findings';
 const RETIRED = new Set(['superseded', 'deprecated', 'rejected']);
 
 /** How an ADR is named in messages: "ADR-0007 (Use Kafka)" or its file name. */
-export function adrLabel(adr: AdrDocument): string {
-  const name = adr.number !== undefined ? `ADR-${String(adr.number).padStart(4, '0')}` : adr.uri.slice(adr.uri.lastIndexOf('/') + 1);
+function adrLabel(adr: AdrDocument): string {
+  const name = adrName(adr);
   return adr.title ? `${name} (${adr.title})` : name;
 }
 
@@ -28,7 +29,7 @@ function successors(workspace: WorkspaceSnapshot, adr: AdrDocument): string[] {
 }
 
 /** The findings of one ADR reference, or none when it resolves to an ADR in force. */
-export function checkDecision(workspace: WorkspaceSnapshot, reference: string | number, fromUri: string, place: Place, element: string): Report | undefined {
+function checkDecision(workspace: WorkspaceSnapshot, reference: string | number, fromUri: string, place: Place, element: string): Report | undefined {
   const adr = resolveDecision(workspace, reference, fromUri);
   if (!adr) {
     return {

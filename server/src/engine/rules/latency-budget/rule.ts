@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 import { isSynchronous } from '../../workspace/manifestModel';
 
 /** Round trip of one call per network distance (Part VIII §1, Appendix B). */
-export const ROUND_TRIP_MS: Record<string, number> = { 'same-host': 0, 'same-datacenter': 0.5, 'cross-region': 50, 'cross-continent': 150 };
+const ROUND_TRIP_MS: Record<string, number> = { 'same-host': 0, 'same-datacenter': 0.5, 'cross-region': 50, 'cross-continent': 150 };
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 import { isSynchronous } from '../../workspace/manifestModel';
 
 /** More attempts than this along one path, for one request at the top, is a retry storm waiting to happen. */
-export const AMPLIFICATION_LIMIT = 10;
+const AMPLIFICATION_LIMIT = 10;
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -10,7 +10,7 @@ import { runbookFill } from '../../templates/runbookFill';
 const NEEDS_RUNBOOK = new Set(['service', 'gateway', 'worker']);
 
 /** A runbook in the shape of Part XXIV §3, filled from what the manifest knows (the New Runbook command's template). */
-export function runbookTemplate(workspace: WorkspaceSnapshot, component: ManifestElement<'components'>): string {
+function runbookTemplate(workspace: WorkspaceSnapshot, component: ManifestElement<'components'>): string {
   return expandSnippet(runbookSnippet(runbookFill(workspace, component)));
 }
 

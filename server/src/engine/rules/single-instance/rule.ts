@@ -5,7 +5,7 @@ import { at, elementMap, isServing, ownElements } from '../kit';
 import { defineRule } from '../types';
 
 /** From this availability on, one instance cannot deliver the promise. */
-export const REDUNDANT_FROM = 99.9;
+const REDUNDANT_FROM = 99.9;
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -5,7 +5,7 @@ import { at, formatNumber } from '../kit';
 import { defineRule } from '../types';
 
 /** How much less stable a dependency may be before it is reported. */
-export const TOLERANCE = 0.25;
+const TOLERANCE = 0.25;
 
 export const rule = defineRule<ManifestDocument>({
   meta: {

@@ -5,7 +5,7 @@ import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
 
 /** The timeout offered when nothing better is known. */
-export const DEFAULT_TIMEOUT_MS = 2_000;
+const DEFAULT_TIMEOUT_MS = 2_000;
 
 export const rule = defineRule<ManifestDocument>({
   meta: {
@@ -41,7 +41,7 @@ export const rule = defineRule<ManifestDocument>({
  * never below the worst case of the target's own calls (so that the fix does
  * not break `timeout-budget`), rounded up to a round number.
  */
-export function suggestedTimeout(model: ManifestModel, edge: DependencyEdge): { ms: number; why: string } {
+function suggestedTimeout(model: ManifestModel, edge: DependencyEdge): { ms: number; why: string } {
   const target = edge.target?.section === 'components' ? model.get('components', edge.target.name) : undefined;
   const p99 = durationMs(target?.value?.slo?.latencyP99);
   const worst = target ? worstCaseOfCalls(model, target.name) : undefined;
