@@ -396,7 +396,8 @@ export function parseAdr(uri: string, text: string): AdrDocument {
     amends: [],
     amendedBy: [],
     references: [],
-    relativeLinks: markdown.links.filter((l) => isRelativeLink(l.destination)),
+    // A bare `www.example.com` is a web address (GitHub's extended autolink), not a path.
+    relativeLinks: markdown.links.filter((l) => !l.autolink && isRelativeLink(l.destination)),
   };
   readTitle(adr, yaml);
   adr.number = adr.nameNumber ?? adr.titleNumber;

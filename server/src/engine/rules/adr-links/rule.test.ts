@@ -11,6 +11,7 @@ ruleTests('adr-links', {
       otherFiles: ['docs/adr/diagram.png'],
     },
     { name: 'a link in a code block is not checked', files: { 'docs/adr/0001-a.md': adr('1. A', '```md', '[x](missing.md)', '```') } },
+    { name: 'a bare www address in prose is a web link (an autolink), not a path', files: { 'docs/adr/0001-a.md': adr('1. A', 'The endpoint www.example.gov/data serves it, through:', '  - www.data.example.gov') } },
     { name: 'a link from the workspace root', files: { 'docs/adr/0001-a.md': adr('1. A', 'See [manifest](/architecture.yaml).') }, otherFiles: ['architecture.yaml'] },
   ],
   invalid: [
