@@ -117,6 +117,29 @@ describe('parseAdr', () => {
     assert.equal(text.slice(adr.titleNumberSpan![0], adr.titleNumberSpan![1]), '013');
   });
 
+  it('detects the format from several signals, and says when it only guesses', () => {
+    const format = (text: string, name = '0001-a.md') => {
+      const adr = parseAdr(`file:///w/docs/adr/${name}`, text);
+      return `${adr.format}${adr.formatSure ? '' : '?'}`;
+    };
+    assert.equal(format('# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\nc\n'), 'nygard');
+    assert.equal(format('# ADR-001: A\n\n## Context\n\nc\n'), 'framework');
+    assert.equal(format('# A\n\n## Context\n\nc\n\n## Decision\n\nd\n\n## Consequences\n\ne\n'), 'nygard');
+    assert.equal(format('# A\n\n## Context and Problem Statement\n\nc\n\n## Considered Options\n\no\n'), 'madr');
+    assert.equal(format('---\nstatus: accepted\n---\n# A\n\n## Context and Problem Statement\n\nc\n'), 'madr');
+    assert.equal(format('# A\n\n## Considered Options and Decision Outcome\n\nd\n'), 'madr');
+    // One MADR-like heading among sections of the record's own: a guess.
+    assert.equal(format('# A\n\n## Background\n\nb\n\n## Decision Outcome\n\nd\n\n## Rollout plan\n\nr\n'), 'madr?');
+    assert.equal(format('# 12. A\n\nWe chose B.\n'), 'nygard?');
+    assert.equal(format('# Notes\n\nText.\n'), 'unknown?');
+    assert.equal(format('# A\n\nText.\n', '20240105-a.md'), 'log4brains');
+  });
+
+  it('reads a combined heading as each section it names', () => {
+    const adr = parseAdr('file:///w/docs/adr/0001-a.md', '# A\n\n## Considered Options and Decision Outcome\n\nd\n\n## Context / Problem\n\nc\n\n## Pros and Cons\n\np\n');
+    assert.deepEqual(adr.sections.map((s) => s.name), ['options', 'decision', 'context', 'pros-cons']);
+  });
+
   it('reads a status word after an emoji, a synonym, and the first status word of free text', () => {
     const status = (line: string) => {
       const adr = parseAdr('file:///w/docs/adr/0001-a.md', `# 1. A\n\n## Status\n\n${line}\n`);

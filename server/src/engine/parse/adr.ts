@@ -70,6 +70,12 @@ export interface AdrDocument {
   fileName: string;
   stem: string;
   format: AdrFormat;
+  /**
+   * Did several signals agree on the format (a titled Nygard file with its sections, MADR headings together)? A
+   * record with one MADR-like heading in free-form text is read as MADR but not sure: only what every format
+   * shares is checked then.
+   */
+  formatSure: boolean;
   /** The ADR's number, from the file name, else from the title. */
   number?: number;
   /** An id prefix other than ADR (`API` in `API-012-…`), upper-case. */
@@ -144,6 +150,7 @@ export interface AdrIndex {
  */
 export interface AdrShape {
   readonly format: AdrFormat;
+  readonly formatSure: boolean;
   /** Its sections' names, each once. */
   readonly sections: readonly AdrSectionName[];
   readonly number?: number;
@@ -272,9 +279,34 @@ function sectionKey(text: string): string {
     .trim();
 }
 
-export function sectionName(text: string): AdrSectionName | undefined {
-  const key = sectionKey(text);
+function nameOfKey(key: string): AdrSectionName | undefined {
   return SECTION_NAMES.find(([pattern]) => pattern.test(key))?.[1];
+}
+
+/**
+ * The sections a heading stands for: one, or each part of a combined heading ("Considered Options and Decision
+ * Outcome", "Decision & Consequences", "Context / Problem"). A name that is a whole phrase ("Context and Problem
+ * Statement", "Pros and Cons") is one section.
+ */
+export function sectionNames(text: string): AdrSectionName[] {
+  const names: AdrSectionName[] = [];
+  for (const key of headingKeys(text)) {
+    const name = nameOfKey(key);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** A heading's key (`sectionKey`), or the keys of its parts when it combines sections it does not name as a whole. */
+function headingKeys(text: string): string[] {
+  const key = sectionKey(text);
+  if (nameOfKey(key)) return [key];
+  return key.split(/ and | & | ?\/ ?|, /).map((part) => part.trim());
+}
+
+/** The (first) section a heading stands for. */
+export function sectionName(text: string): AdrSectionName | undefined {
+  return sectionNames(text)[0];
 }
 
 /** The sections each format requires (the status is checked by adr-status, wherever it is written). */
@@ -322,8 +354,7 @@ export function hasAdrShape(source: string): boolean {
   let first: string | undefined;
   for (const match of text.matchAll(SHAPE_HEADING)) {
     first ??= match[0];
-    const name = sectionName(match[1].replace(/[*_`]/g, ''));
-    if (name) names.add(name);
+    for (const name of sectionNames(match[1].replace(/[*_`]/g, ''))) names.add(name);
   }
   const madr = names.has('context') && (names.has('decision') || names.has('options')) && /^#{1,6}[ \t]+(?:context and problem statement|decision outcome|considered options)/im.test(text);
   const statusWritten = names.has('status') || /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:/im.test(text) || /^---\r?\n(?:[^\n]*\n)*?status[ \t]*:/i.test(text);
@@ -370,6 +401,7 @@ export function parseAdr(uri: string, text: string): AdrDocument {
     fileName,
     stem: idStem,
     format: 'unknown',
+    formatSure: false,
     number: undefined,
     prefix: named?.prefix,
     nameNumber: named?.number,
@@ -402,14 +434,13 @@ export function parseAdr(uri: string, text: string): AdrDocument {
   readTitle(adr, yaml);
   adr.number = adr.nameNumber ?? adr.titleNumber;
   for (const section of allSections(markdown)) {
-    const name = sectionName(section.heading.text);
-    if (name) adr.sections.push({ name, section });
+    for (const name of sectionNames(section.heading.text)) adr.sections.push({ name, section });
   }
   adr.statusSection = adr.sections.find((s) => s.name === 'status')?.section;
   readReferences(adr);
   readStatusAndDate(adr, yaml);
   readRelations(adr);
-  adr.format = detectFormat(adr);
+  [adr.format, adr.formatSure] = detectFormat(adr);
   // Lists filled by push() or filter() keep spare room: the model keeps copies at their exact size.
   compactLists(adr, ['sections', 'relations', 'supersedes', 'supersededBy', 'amends', 'amendedBy', 'references', 'relativeLinks']);
   return adr;
@@ -765,18 +796,46 @@ function inAny(spans: readonly Span[], offset: number): boolean {
   return spans.some((s) => offset >= s[0] && offset < s[1]);
 }
 
-function detectFormat(adr: AdrDocument): AdrFormat {
+/** The level of an ADR's top sections: that of its highest heading other than the title. */
+function topSectionLevel(adr: AdrDocument): number {
+  let top = 7;
+  for (const heading of adr.markdown.headings) if (heading !== adr.heading && heading.level < top) top = heading.level;
+  return top;
+}
+
+/** Headings only MADR (and log4brains) write. */
+const MADR_KEYS = new Set(['context and problem statement', 'decision drivers', 'considered options', 'decision outcome', 'pros and cons of the options', 'more information', 'confirmation']);
+/** Nygard's own headings, as he wrote them. */
+const NYGARD_KEYS = new Set(['status', 'context', 'decision', 'decisions', 'consequences']);
+
+/**
+ * The format, from several signals: the title (`# 7. Title`, `# ADR-007: Title`), each heading a format names, MADR
+ * front matter keys and status bullets. Sure when the signals agree: a titled Nygard file with one of its sections,
+ * or Context, Decision and Status or Consequences; two MADR signals. One signal alone is a guess.
+ */
+function detectFormat(adr: AdrDocument): [AdrFormat, boolean] {
+  if (adr.nameDate && /^\d{8}-/.test(adr.stem)) return ['log4brains', true];
   const names = new Set(adr.sections.map((s) => s.name));
-  const keys = new Set(adr.sections.map((s) => sectionKey(s.section.heading.text)));
+  const keys = new Set<string>();
+  for (const { section } of adr.sections) for (const key of headingKeys(section.heading.text)) keys.add(key);
   const heading = adr.heading ? adr.text.slice(adr.heading.textSpan[0], adr.heading.textSpan[1]) : '';
-  if (adr.nameDate && /^\d{8}-/.test(adr.stem)) return 'log4brains';
-  const madrHeadings = keys.has('context and problem statement') || keys.has('decision outcome') || keys.has('considered options') || keys.has('pros and cons of the options');
-  const madrFrontMatter = adr.frontMatter?.data !== undefined && ['decision-makers', 'deciders', 'consulted', 'informed'].some((k) => k in adr.frontMatter!.data!);
-  if (madrHeadings || madrFrontMatter) return 'madr';
-  if (/^(?:ADR|[A-Z]{2,6})[-_ ]?\d+[ \t]*:/i.test(heading)) return 'framework';
-  if (/^\d+\.[ \t]/.test(heading) || (names.has('context') && names.has('decision') && (names.has('status') || names.has('consequences')))) return 'nygard';
-  if (adr.statusSource === 'bullet' && names.has('context')) return 'madr';
-  return 'unknown';
+  const framework = /^(?:ADR|[A-Z]{2,6})[-_ ]?\d+[ \t]*:/i.test(heading);
+  const titled = framework || /^\d+\.[ \t]/.test(heading);
+  let madr = [...keys].filter((k) => MADR_KEYS.has(k)).length;
+  // MADR 3 and 4 keep their metadata in front matter, MADR 2 in bullets under the title; Nygard in neither.
+  if (adr.frontMatter?.data !== undefined && ['status', 'date', 'decision-makers', 'deciders', 'consulted', 'informed'].some((k) => k in adr.frontMatter!.data!)) madr++;
+  if (adr.statusSource === 'bullet') madr++;
+  // Sections of the record's own making (`## Rollout`, `## Open questions`) beside a format's heading: free form.
+  const top = topSectionLevel(adr);
+  const freeForm = adr.markdown.headings.filter((h) => h !== adr.heading && h.level === top && sectionNames(h.text).length === 0).length;
+  const nygard = [...keys].filter((k) => NYGARD_KEYS.has(k)).length + (titled ? 1 : 0);
+  const family: AdrFormat = framework ? 'framework' : 'nygard';
+  const nygardSure = (titled && ['status', 'context', 'decision', 'consequences'].some((n) => names.has(n as AdrSectionName))) || (names.has('context') && names.has('decision') && (names.has('status') || names.has('consequences')));
+  const madrSure = madr >= 2 || (madr === 1 && freeForm === 0 && [...keys].some((k) => MADR_KEYS.has(k)));
+  if (madrSure && (!nygardSure || madr >= nygard)) return ['madr', true];
+  if (nygardSure) return [family, true];
+  if (madr === 0 && nygard === 0) return ['unknown', false];
+  return [madr >= nygard ? 'madr' : family, false];
 }
 
 function isRelativeLink(destination: string): boolean {

@@ -8,9 +8,12 @@ const conventions = new WeakMap<readonly AdrShape[], Map<string, readonly Requir
 /** Per format and list of section names: one list (a few dozen at most). */
 const interned = new Map<string, readonly RequiredSection[]>();
 
-/** The format whose section rule applies: the file's own, else the one `.archframe.yaml` names. */
-export function effectiveFormat(adr: Pick<AdrDocument, 'format'>, configured: AdrFormat | undefined): Exclude<AdrFormat, 'unknown'> | undefined {
-  if (adr.format !== 'unknown') return adr.format;
+/**
+ * The format whose section rule applies: the file's own when its signals agree, else the one `.archframe.yaml`
+ * names. A guessed format (one MADR-like heading in a free-form record) asks only what every format shares.
+ */
+export function effectiveFormat(adr: Pick<AdrDocument, 'format' | 'formatSure'>, configured: AdrFormat | undefined): Exclude<AdrFormat, 'unknown'> | undefined {
+  if (adr.format !== 'unknown' && adr.formatSure) return adr.format;
   return configured && configured !== 'unknown' ? configured : undefined;
 }
 

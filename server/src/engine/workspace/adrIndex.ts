@@ -24,7 +24,7 @@ function shapeOf(document: AdrDocument): AdrShape {
       sectionLists.set(joined, (sections = names));
     }
     const hasStatus = document.status !== undefined || document.statusEmptySpan !== undefined;
-    shapes.set(document, (shape = { format: document.format, sections, number: document.number, hasStatus }));
+    shapes.set(document, (shape = { format: document.format, formatSure: document.formatSure, sections, number: document.number, hasStatus }));
   }
   return shape;
 }
@@ -41,6 +41,7 @@ export function shapeKey(document: AdrDocument): string {
     shape.number ?? null,
     document.prefix ?? null,
     shape.format,
+    shape.formatSure,
     shape.hasStatus,
     shape.sections,
     document.references.map((r) => r.target),

@@ -15,6 +15,19 @@ ruleTests('adr-sections', {
       files: { 'docs/decisions/0001-a.md': lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c', '', '## Decision Outcome', '', 'Chosen option: "YAML"') },
     },
     { name: 'a file in an ADR folder that matches no format is not held to sections', files: { 'docs/adr/0001-a.md': lines('# Some notes', '', 'We decided things.') } },
+    {
+      name: 'a free-form record with one MADR-like heading is not held to all of MADR',
+      files: {
+        'docs/adr/0004-move-to-kafka.md': lines('# Move billing events to Kafka', '', 'Status: accepted', '', '## Background', '', 'b', '', '## Decision Outcome', '', 'd', '', '## Rollout plan', '', 'r', '', '## Open questions', '', 'q'),
+      },
+    },
+    {
+      name: 'a combined heading counts as each section it names',
+      files: {
+        'docs/decisions/0001-a.md': lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c', '', '## Considered Options and Decision Outcome', '', 'YAML, chosen because it is readable.'),
+        'docs/adr/0002-b.md': nygard('## Context', '', 'c', '', '## Decision and Consequences', '', 'd; it costs a migration.'),
+      },
+    },
     { name: 'log4brains makes sections optional', files: { 'docs/adr/20240105-use-x.md': lines('# Use X', '', '- Status: accepted', '', 'We will use X.') } },
     {
       name: 'a folder whose ADRs mostly do without Consequences',
@@ -43,6 +56,11 @@ ruleTests('adr-sections', {
       files: { 'docs/decisions/0001-a.md': lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c').replace(/\n/g, '\r\n') },
       findings: [{ text: '# Use YAML', message: /'Decision Outcome'.*MADR/ }],
       fixed: lines('---', 'status: accepted', '---', '# Use YAML', '', '## Context and Problem Statement', '', 'c', '', '## Decision Outcome', '').replace(/\n/g, '\r\n'),
+    },
+    {
+      name: 'two MADR signals make a MADR record, free-form headings or not',
+      files: { 'docs/adr/0004-move-to-kafka.md': lines('# Move billing events to Kafka', '', '* Status: accepted', '', '## Considered Options', '', 'o', '', '## Rollout plan', '', 'r') },
+      findings: [{ text: '# Move billing events to Kafka', message: /'Context and Problem Statement'/ }, { text: '# Move billing events to Kafka', message: /'Decision Outcome'/ }],
     },
     {
       name: 'the configured format applies to a file that matches none',

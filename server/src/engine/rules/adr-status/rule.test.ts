@@ -36,6 +36,11 @@ ruleTests('adr-status', {
       fixed: lines('# 1. Use X', '', '## Status', '', 'Proposed', '', '## Context', '', 'c'),
     },
     {
+      name: 'a free-form record with one MADR-like heading still needs a status, which every format has',
+      files: { 'docs/adr/0004-move-to-kafka.md': lines('# Move billing events to Kafka', '', '## Background', '', 'b', '', '## Decision Outcome', '', 'd', '', '## Rollout plan', '', 'r') },
+      findings: [{ text: '# Move billing events to Kafka', severity: 'warning', message: /No status/ }],
+    },
+    {
       name: 'no status in a MADR file with front matter: the key is added there',
       files: { 'docs/adr/0001-use-x.md': lines('---', 'date: 2024-01-05', '---', '# Use X', '', '## Context and Problem Statement', '', 'c') },
       findings: [{ text: '# Use X', message: /^No status: say whether this decision is proposed, accepted/, severity: 'warning' }],
