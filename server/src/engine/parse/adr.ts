@@ -436,7 +436,11 @@ export function parseAdr(uri: string, text: string): AdrDocument {
   for (const section of allSections(markdown)) {
     for (const name of sectionNames(section.heading.text)) adr.sections.push({ name, section });
   }
-  adr.statusSection = adr.sections.find((s) => s.name === 'status')?.section;
+  // A `### Status` deep in a design section is about the design, not the record: only a top-level Status section, or
+  // one before the record's content, holds the status.
+  const contentStart = firstContentSection(adr);
+  const top = topSectionLevel(adr);
+  adr.statusSection = adr.sections.find((s) => s.name === 'status' && (s.section.heading.level <= top || s.section.span[0] < contentStart))?.section;
   readReferences(adr);
   readStatusAndDate(adr, yaml);
   readRelations(adr);
@@ -522,12 +526,14 @@ function readStatusAndDate(adr: AdrDocument, yaml: YamlDocument | undefined): vo
     } else setEmptyStatus(adr, body.heading.span, 'section');
   }
   // Labelled lines and bullets (`Status: x`, `* Date: y`, `**Status:** x`), first those before the first section.
+  // A status line counts near the top only (`Status: 200` in a design section is not the record's); a date anywhere.
   const firstSection = markdown.headings.find((h) => h !== adr.heading)?.span[0] ?? text.length;
+  const statusEnd = statusZoneEnd(adr);
   const labelledLines = labelledLinesOf(adr);
   for (const preambleOnly of [true, false]) {
     for (const line of labelledLines) {
       if (preambleOnly !== line.span[0] < firstSection) continue;
-      if (line.label === 'status' && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
+      if (line.label === 'status' && adr.statusSpan === undefined && adr.statusEmptySpan === undefined && line.span[0] < statusEnd) {
         if (/\p{L}/u.test(line.value)) {
           setStatus(adr, line.value, line.valueSpan[0], line.bullet ? 'bullet' : 'line', line.span);
         } else setEmptyStatus(adr, line.span, line.bullet ? 'bullet' : 'line');
@@ -540,7 +546,7 @@ function readStatusAndDate(adr: AdrDocument, yaml: YamlDocument | undefined): vo
   for (const table of markdown.tables) {
     const header = table.header.cells.map((c) => sectionKey(c.text));
     const row = table.rows[0];
-    const statusColumn = header.indexOf('status');
+    const statusColumn = table.span[0] < statusEnd ? header.indexOf('status') : -1;
     if (row && statusColumn >= 0 && adr.statusSpan === undefined && adr.statusEmptySpan === undefined) {
       const cell = row.cells[statusColumn];
       if (cell && /\p{L}/u.test(cell.text)) setStatus(adr, text.slice(cell.span[0], cell.span[1]), cell.span[0], 'table', cell.span);
@@ -551,7 +557,7 @@ function readStatusAndDate(adr: AdrDocument, yaml: YamlDocument | undefined): vo
       const [key, value] = r.cells;
       if (!key || !value) continue;
       const name = sectionKey(key.text);
-      if (name === 'status' && adr.statusSpan === undefined && adr.statusEmptySpan === undefined && /\p{L}/u.test(value.text)) setStatus(adr, text.slice(value.span[0], value.span[1]), value.span[0], 'table', value.span);
+      if (name === 'status' && table.span[0] < statusEnd && adr.statusSpan === undefined && adr.statusEmptySpan === undefined && /\p{L}/u.test(value.text)) setStatus(adr, text.slice(value.span[0], value.span[1]), value.span[0], 'table', value.span);
       if (/\bdate\b/.test(name) && adr.date === undefined && /\d/.test(value.text)) setDate(adr, value.text, value.span);
     }
   }
@@ -801,6 +807,23 @@ function topSectionLevel(adr: AdrDocument): number {
   let top = 7;
   for (const heading of adr.markdown.headings) if (heading !== adr.heading && heading.level < top) top = heading.level;
   return top;
+}
+
+/** Sections that hold the record itself (not its metadata, notes or links). */
+const CONTENT_SECTIONS = new Set<AdrSectionName>(['context', 'decision', 'consequences', 'drivers', 'options', 'pros-cons', 'confirmation']);
+
+/** Where the record's content starts: its first Context, Decision, Options… section (the end when it has none). */
+function firstContentSection(adr: AdrDocument): number {
+  let start = adr.text.length;
+  for (const { name, section } of adr.sections) if (CONTENT_SECTIONS.has(name) && section.span[0] < start) start = section.span[0];
+  return start;
+}
+
+/** The top of a record, where formats put a status line or table: before its content and before its second top-level section. */
+function statusZoneEnd(adr: AdrDocument): number {
+  const top = topSectionLevel(adr);
+  const second = adr.markdown.headings.filter((h) => h !== adr.heading && h.level === top)[1];
+  return Math.min(firstContentSection(adr), second?.span[0] ?? adr.text.length);
 }
 
 /** Headings only MADR (and log4brains) write. */

@@ -16,6 +16,15 @@ ruleTests('adr-status', {
     { name: 'a table with a Status column', files: { 'docs/adr/0001-use-x.md': lines('# Use X', '', '| Status | Date |', '|---|---|', '| Approved | 2024-01-05 |') } },
     { name: 'a word the project adds', files: { 'docs/adr/0001-use-x.md': withStatus('Experimental'), '.archframe.yaml': lines('adr:', '  statuses: [experimental]') } },
     { name: 'a status inside an HTML comment is not read, the real one is', files: { 'docs/adr/0001-use-x.md': withStatus('<!-- one of proposed, accepted -->', 'Accepted') } },
+    {
+      name: 'a Status heading and a status table deep in a design section are not the record\'s status',
+      files: {
+        'docs/adr/0001-use-x.md': lines(
+          '# 1. Use X', '', 'Status: Accepted', '', '## Context', '', 'c', '', '## Decision', '', '### Job API', '', '#### Status', '', 'Each job reports its progress in this field.', '',
+          '| Status | Meaning |', '|---|---|', '| 202 | queued |', '', '## Consequences', '', 'e',
+        ),
+      },
+    },
     { name: 'a file of the ADR folder that matches no format needs no status', files: { 'docs/adr/guidelines.md': lines('# How we write ADRs', '', 'Keep them short.') } },
     { name: 'more synonyms: postponed, cancelled, archived', files: { 'docs/adr/0001-a.md': withStatus('Postponed'), 'docs/adr/0002-b.md': withStatus('Cancelled'), 'docs/adr/0003-c.md': withStatus('Archived') } },
   ],
@@ -39,6 +48,11 @@ ruleTests('adr-status', {
       name: 'a free-form record with one MADR-like heading still needs a status, which every format has',
       files: { 'docs/adr/0004-move-to-kafka.md': lines('# Move billing events to Kafka', '', '## Background', '', 'b', '', '## Decision Outcome', '', 'd', '', '## Rollout plan', '', 'r') },
       findings: [{ text: '# Move billing events to Kafka', severity: 'warning', message: /No status/ }],
+    },
+    {
+      name: 'a Status heading in a design section does not stand in for the missing status, nor a Status line there',
+      files: { 'docs/adr/0001-use-x.md': lines('# 1. Use X', '', '## Context', '', 'c', '', '## Decision', '', '### Status', '', 'Each job reports its progress.', '', 'Status: 202 while queued.') },
+      findings: [{ text: '# 1. Use X', severity: 'warning', message: /No status/ }],
     },
     {
       name: 'no status in a MADR file with front matter: the key is added there',
