@@ -630,10 +630,16 @@ class Snapshot implements WorkspaceSnapshot {
     this.revision = engine.currentRevision();
     this.folders = engine.currentFolders();
     this.config = engine.configFor();
+    const templates: AdrDocument[] = [];
     for (const entry of engine.entries()) {
       const document = engine.parsedDocument(entry);
       if (!document) continue;
       this.byUri.set(document.uri, document);
+      // A template is not a decision: no rule checks it, the index learns from it.
+      if (document.kind === 'adr' && document.template) {
+        templates.push(document);
+        continue;
+      }
       const list = this.byKind.get(document.kind);
       if (list) list.push(document);
       else this.byKind.set(document.kind, [document]);
@@ -641,10 +647,15 @@ class Snapshot implements WorkspaceSnapshot {
     this.documentFolders = engine.foldersFor(`${this.folders[0] ?? ''}/`);
     this.manifests = new ManifestModel(this.documents('manifest'));
     const adrs = this.documents('adr') as AdrDocument[];
-    this.adrs = createAdrIndex(adrs, engine.tablesFor(adrs), (uri) => {
-      const document = this.byUri.get(uri);
-      return document?.kind === 'adr' ? document : undefined;
-    });
+    this.adrs = createAdrIndex(
+      adrs,
+      engine.tablesFor(adrs),
+      (uri) => {
+        const document = this.byUri.get(uri);
+        return document?.kind === 'adr' && !document.template ? document : undefined;
+      },
+      templates,
+    );
   }
 
   documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {
@@ -774,6 +785,7 @@ function trackedIndex(index: AdrIndex, run: ReadTracking): AdrIndex {
     collectionOmitsStatus: (uri) => (shapes(), index.collectionOmitsStatus(uri)),
     nextNumber: (collectionUri) => (shapes(), index.nextNumber(collectionUri)),
     collectionShapes: (uri) => (shapes(), index.collectionShapes(uri)),
+    template: (uri) => run.handed(index.template(uri)),
   };
 }
 

@@ -168,6 +168,7 @@ function example(): Files {
 }
 
 const SUCCESSOR = 'docs/adr/0007-successor.md';
+const TEMPLATE = lines('# NUMBER. TITLE', '', '## Status', '', 'STATUS', '', '## Context', '', 'TODO', '', '## Decision', '', 'TODO', '', '## Consequences', '', 'TODO');
 
 describe('reused findings equal a fresh analysis', () => {
   it('after each edit of the example workspace, with every rule', () => {
@@ -214,9 +215,21 @@ describe('reused findings equal a fresh analysis', () => {
       ['its number changed: the next free number is another', () => set('docs/adr/heir.md', successor('Accepted; see').replace('# 7.', '# 130.'))],
       ['the superseding ADR renumbered', () => set(SUCCESSOR, successor('Accepted; supersedes').replace('# 7.', '# 8.'))],
       ['the superseding ADR gone', () => remove(SUCCESSOR)],
+      // What the collection teaches (ADR 0014): its template and its own status words.
+      ['an ADR without Decision', () => set('docs/adr/0010-ten.md', plain('# 10. Ten', 'Accepted').replace(/## Decision\n\nD\.\n\n/, ''))],
+      ['a template without Decision (a template appears: a shape change)', () => set('docs/adr/template.md', TEMPLATE.replace(/## Decision\n\nTODO\n\n/, ''))],
+      ['the template gets Decision, marked optional (its shape changes)', () => set('docs/adr/template.md', TEMPLATE.replace('## Decision', '<!-- optional -->\n## Decision'))],
+      ['the template keeps its shape, Decision no longer optional', () => set('docs/adr/template.md', TEMPLATE)],
+      ['an ADR with a status word of its own', () => set('docs/adr/0011-eleven.md', plain('# 11. Eleven', 'Sunset'))],
+      ['a second ADR takes up the word (it becomes the team\'s: only the status word changes in a shape)', () => set('docs/adr/0010-ten.md', current['docs/adr/0010-ten.md'].replace('Accepted', 'Sunset'))],
+      ['the template offers the word', () => set('docs/adr/template.md', TEMPLATE.replace('STATUS', '{Proposed | Accepted | Sunset}'))],
+      ['the template gone', () => remove('docs/adr/template.md')],
     ];
     function successor(status: string, preamble = '') {
       return lines('# 7. Successor', '', preamble + '## Status', '', `${status} [4. Kafka](0004-kafka-for-order-events.md)`, '', '## Context', '', 'C.', '', '## Decision', '', 'D.', '', '## Consequences', '', 'E.');
+    }
+    function plain(title: string, status: string) {
+      return lines(title, '', '## Status', '', status, '', '## Context', '', 'C.', '', '## Decision', '', 'D.', '', '## Consequences', '', 'E.');
     }
     function set(path: string, text: string) {
       current[path] = text;

@@ -3,6 +3,9 @@ import type { TextEdit } from '../model/findings';
 import type { ManifestDocument } from '../parse/manifest';
 import { findPair, nodeSpan } from '../parse/yamlAst';
 
+/** What the edits need of a YAML file: the manifest, or another YAML file of the workspace (`.archframe.yaml`). */
+export type YamlFile = Pick<ManifestDocument, 'uri' | 'text' | 'lines'>;
+
 /**
  * Text edits that add to a manifest while keeping the user's formatting and
  * comments: a new key goes after the map's last entry, with the same
@@ -10,7 +13,7 @@ import { findPair, nodeSpan } from '../parse/yamlAst';
  */
 
 /** Adds `key: value` to a map; `valueText` is YAML in flow style (e.g. `2s`, `{ atRest: true }`). */
-export function addKey(manifest: ManifestDocument, map: YAMLMap, key: string, valueText: string): TextEdit {
+export function addKey(manifest: YamlFile, map: YAMLMap, key: string, valueText: string): TextEdit {
   return addKeys(manifest, map, [[key, valueText]]);
 }
 
@@ -18,7 +21,7 @@ export function addKey(manifest: ManifestDocument, map: YAMLMap, key: string, va
  * Adds several keys to a map in one edit, in the given order (two insertions
  * at one place would be applied in an order the editor chooses).
  */
-export function addKeys(manifest: ManifestDocument, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit {
+export function addKeys(manifest: YamlFile, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit {
   const range = (offset: number) => manifest.lines.range([offset, offset]);
   if (map.flow) {
     const span = nodeSpan(map)!;
@@ -45,7 +48,7 @@ export function addKeys(manifest: ManifestDocument, map: YAMLMap, entries: reado
  * Sets several keys of one map: existing ones get their value replaced, the
  * missing ones are added together. Values are YAML in flow style.
  */
-export function setKeys(manifest: ManifestDocument, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit[] {
+export function setKeys(manifest: YamlFile, map: YAMLMap, entries: readonly (readonly [string, string])[]): TextEdit[] {
   return setPaths(manifest, map, entries.map(([key, value]) => [[key], value] as const));
 }
 
@@ -57,7 +60,7 @@ export type PathValue = readonly [path: readonly string[], valueText: string];
  * missing is added in one edit per map, as flow maps where it nests
  * (`retry: { backoff: exponential, jitter: true }`).
  */
-export function setPaths(manifest: ManifestDocument, map: YAMLMap, entries: readonly PathValue[]): TextEdit[] {
+export function setPaths(manifest: YamlFile, map: YAMLMap, entries: readonly PathValue[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const additions: [string, string][] = [];
   for (const [head, rest] of groupByHead(entries)) {
@@ -94,7 +97,7 @@ function flowText(entries: readonly PathValue[]): string {
  * entries: a dependency written `- payments` becomes
  * `- { target: payments, timeout: 2s }`. The scalar's text is kept as written.
  */
-export function scalarToMap(manifest: ManifestDocument, scalar: Node, key: string, entries: readonly PathValue[]): TextEdit {
+export function scalarToMap(manifest: YamlFile, scalar: Node, key: string, entries: readonly PathValue[]): TextEdit {
   const span = nodeSpan(scalar)!;
   const text = flowText([[[key], manifest.text.slice(span[0], span[1])], ...entries]);
   return { uri: manifest.uri, range: manifest.lines.range(span), newText: text };
@@ -105,7 +108,7 @@ export function scalarToMap(manifest: ManifestDocument, scalar: Node, key: strin
  * setPath(map, ['encryption', 'atRest'], 'true') adds `encryption: { atRest: true }`
  * or `atRest: true` inside an existing `encryption` map, or replaces a value.
  */
-export function setPath(manifest: ManifestDocument, map: YAMLMap, path: readonly string[], valueText: string): TextEdit {
+export function setPath(manifest: YamlFile, map: YAMLMap, path: readonly string[], valueText: string): TextEdit {
   const [head, ...rest] = path;
   const pair = findPair(map, head);
   if (!pair) {
@@ -122,7 +125,7 @@ export function setPath(manifest: ManifestDocument, map: YAMLMap, path: readonly
 }
 
 /** The end of the last line a pair occupies (its value may span lines). */
-function pairEnd(manifest: ManifestDocument, pair: Pair): number {
+function pairEnd(manifest: YamlFile, pair: Pair): number {
   const value = pair.value as Node | null;
   const valueEnd = value?.range?.[1];
   const keyEnd = nodeSpan(pair.key as Node)?.[1] ?? 0;
@@ -133,7 +136,7 @@ function pairEnd(manifest: ManifestDocument, pair: Pair): number {
 }
 
 /** The document's line break, judged by its first line (O(line), not O(file): fixes are built for every finding). */
-function eol(manifest: ManifestDocument): string {
+function eol(manifest: YamlFile): string {
   const newline = manifest.text.indexOf('\n');
   return newline > 0 && manifest.text[newline - 1] === '\r' ? '\r\n' : '\n';
 }

@@ -2,6 +2,7 @@ import { isScalar, type Document as YamlDocument, type Node as YamlNode } from '
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import { allSections, compactLists, parseMarkdownWithYaml, type FrontMatter, type MarkdownDocument, type MarkdownHeading, type MarkdownLink, type MarkdownSection } from './markdown';
+import { findPlaceholders, isPlaceholderBody, isPlaceholderTitle, isTemplateName, templateStatusWords } from './adrPlaceholders';
 import type { ParseProblem } from './problem';
 
 /**
@@ -69,6 +70,13 @@ export interface AdrDocument {
   /** File name, and without its extension (log4brains refers to ADRs by it). */
   fileName: string;
   stem: string;
+  /**
+   * A template, not a decision (named like one, or a placeholder title over sections of placeholders): rules do not
+   * check it; its collection learns its section names and status words from it.
+   */
+  template: boolean;
+  /** A template's status words (`Status: {proposed | accepted | experimental}`). */
+  templateStatuses?: readonly string[];
   format: AdrFormat;
   /**
    * Did several signals agree on the format (a titled Nygard file with its sections, MADR headings together)? A
@@ -141,6 +149,8 @@ export interface AdrIndex {
   numbered(uri: string, number: number, prefix?: string): readonly AdrDocument[];
   /** The shapes of a collection's ADRs, in the order of collection(): for conventions, which depend on shapes alone. */
   collectionShapes(uri: string): readonly AdrShape[];
+  /** The template of the collection that holds a document (in its folder, or its `templates/` folder), if it has one. */
+  template(uri: string): AdrDocument | undefined;
 }
 
 /**
@@ -156,6 +166,8 @@ export interface AdrShape {
   readonly number?: number;
   /** Does it write a status (or a place for one)? */
   readonly hasStatus: boolean;
+  /** Its status when the word is not one of the standard vocabulary (lower-case): a collection's own words are those several ADRs use. */
+  readonly customStatus?: string;
 }
 
 // ---------------------------------------------------------------- status vocabulary
@@ -365,7 +377,7 @@ export function hasAdrShape(source: string): boolean {
 
 /** README.md, index.md and template files: not ADRs unless they have an ADR's shape. */
 export function isAdrAuxiliaryName(fileName: string): boolean {
-  return /^(?:readme|index|_index|toc|summary)\.(?:md|markdown)$/i.test(fileName) || /template/i.test(fileName);
+  return /^(?:readme|index|_index|toc|summary)\.(?:md|markdown)$/i.test(fileName) || isTemplateName(fileName);
 }
 
 // ---------------------------------------------------------------- parsing
@@ -400,6 +412,8 @@ export function parseAdr(uri: string, text: string): AdrDocument {
     frontMatter: markdown.frontMatter,
     fileName,
     stem: idStem,
+    template: false,
+    templateStatuses: undefined,
     format: 'unknown',
     formatSure: false,
     number: undefined,
@@ -434,6 +448,7 @@ export function parseAdr(uri: string, text: string): AdrDocument {
   readTitle(adr, yaml);
   adr.number = adr.nameNumber ?? adr.titleNumber;
   for (const section of allSections(markdown)) {
+    if (section.heading === adr.heading) continue;
     for (const name of sectionNames(section.heading.text)) adr.sections.push({ name, section });
   }
   // A `### Status` deep in a design section is about the design, not the record: only a top-level Status section, or
@@ -445,9 +460,31 @@ export function parseAdr(uri: string, text: string): AdrDocument {
   readStatusAndDate(adr, yaml);
   readRelations(adr);
   [adr.format, adr.formatSure] = detectFormat(adr);
+  readTemplate(adr);
   // Lists filled by push() or filter() keep spare room: the model keeps copies at their exact size.
   compactLists(adr, ['sections', 'relations', 'supersedes', 'supersededBy', 'amends', 'amendedBy', 'references', 'relativeLinks']);
   return adr;
+}
+
+/**
+ * Is this file a template? Named like one (unless it is a numbered record with a real title: `0012-template-engine.md`
+ * deciding on one), or a placeholder title over sections that hold placeholders only. A template's status place
+ * lists the collection's status words.
+ */
+function readTemplate(adr: AdrDocument): void {
+  const { markdown } = adr;
+  const placeholders = findPlaceholders(markdown);
+  const placeholderTitle = adr.titleSpan !== undefined && isPlaceholderTitle(markdown, adr.titleSpan, placeholders);
+  const sections = allSections(markdown).filter((s) => s.heading !== adr.heading);
+  const named = isTemplateName(adr.fileName) && !(adr.nameNumber !== undefined && adr.nameNumber > 0 && !placeholderTitle && adr.titleSpan !== undefined);
+  const placeholdersOnly = placeholderTitle && sections.length > 0 && sections.every((s) => isPlaceholderBody(markdown, [s.bodySpan[0], s.children[0]?.span[0] ?? s.bodySpan[1]], placeholders));
+  adr.template = named || placeholdersOnly;
+  if (adr.template && adr.statusSpan) adr.templateStatuses = templateStatusWords(adr.text.slice(adr.statusSpan[0], endOfLineAt(adr.text, adr.statusSpan[0])));
+}
+
+function endOfLineAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
 }
 
 function readTitle(adr: AdrDocument, yaml: YamlDocument | undefined): void {

@@ -1,5 +1,5 @@
 import type { Span } from '../text/types';
-import { inCode, inComment, type MarkdownDocument } from './markdown';
+import { inCode, inComment, visibleText, type MarkdownDocument } from './markdown';
 
 /**
  * Template text in a Markdown document: markers (`TODO`, `TBD`), bracketed instructions (`[describe the
@@ -36,8 +36,17 @@ function proseRegions(markdown: MarkdownDocument): Span[] {
   return regions;
 }
 
+/** Per document: template detection (at parse) and the rule both ask. */
+const scanned = new WeakMap<MarkdownDocument, readonly Placeholder[]>();
+
 /** Placeholders in the prose, in document order, each once. */
-export function findPlaceholders(markdown: MarkdownDocument): Placeholder[] {
+export function findPlaceholders(markdown: MarkdownDocument): readonly Placeholder[] {
+  let list = scanned.get(markdown);
+  if (!list) scanned.set(markdown, (list = scan(markdown)));
+  return list;
+}
+
+function scan(markdown: MarkdownDocument): Placeholder[] {
   const { text } = markdown;
   const found: Placeholder[] = [];
   const seen = new Set<number>();
@@ -66,4 +75,75 @@ export function findPlaceholders(markdown: MarkdownDocument): Placeholder[] {
     }
   }
   return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+// ---------------------------------------------------------------- templates
+
+/** Words that may stand before `template` in a template's file name (`adr-template-bare.md`, `decision-record-template.md`). */
+const TEMPLATE_LEAD = new Set(['adr', 'adrs', 'madr', 'nygard', 'decision', 'decisions', 'record', 'records', 'architecture', 'architectural', 'lightweight', 'default', 'new', 'blank', 'bare', 'minimal', 'full', 'short', 'long', 'my', 'our', 'team']);
+
+/**
+ * Is a file named like a template, in any case: `template.md`, `0000-template.md`, `adr-template.md`,
+ * `template-madr.md`, `adr_template_bare_minimal.md`; not `0012-choose-a-template-engine.md`.
+ */
+export function isTemplateName(fileName: string): boolean {
+  const words = fileName
+    .replace(/\.(?:md|markdown)$/i, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '' && !/^\d+$/.test(word));
+  const at = words.indexOf('template');
+  return at >= 0 && words.slice(0, at).every((word) => TEMPLATE_LEAD.has(word));
+}
+
+/** Words a template's title is made of (`# NUMBER. TITLE`, `# ADR Template`, `# Short title`). */
+const TITLE_WORDS = new Set(['title', 'template', 'adr', 'number', 'n', 'nn', 'nnn', 'nnnn', 'x', 'xxx', 'xxxx', 'madr', 'nygard', 'decision', 'record', 'architecture', 'architectural', 'short', 'name', 'your', 'here', 'the', 'of', 'a', 'an']);
+
+/** One of them at least: `# 1. A` is a real (if short) title. */
+const STRONG_TITLE_WORDS = new Set(['title', 'template', 'number', 'nnn', 'nnnn', 'xxx', 'xxxx', 'name']);
+
+/** Is a title a template's (empty, a placeholder, or made of words like NUMBER and TITLE only)? */
+export function isPlaceholderTitle(markdown: MarkdownDocument, title: Span, placeholders: readonly Placeholder[]): boolean {
+  const visible = visibleText(markdown, title).trim();
+  if (visible === '') return true;
+  if (placeholders.some((p) => p.span[0] >= title[0] && p.span[0] < title[1])) return true;
+  if (/^<[^<>]+>$/.test(visible)) return true;
+  const words = visible.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((word) => STRONG_TITLE_WORDS.has(word)) && words.every((word) => TITLE_WORDS.has(word));
+}
+
+/**
+ * Is a section's own text (up to its first subsection) template text: empty, or mostly placeholders (a few words
+ * around them, like MADR's `Chosen option: "{title of option 1}", because {justification}`)?
+ */
+export function isPlaceholderBody(markdown: MarkdownDocument, body: Span, placeholders: readonly Placeholder[]): boolean {
+  const text = visibleText(markdown, body);
+  let inside = 0;
+  for (const placeholder of placeholders) {
+    if (placeholder.span[0] < body[0] || placeholder.span[1] > body[1]) continue;
+    inside += letters(text.slice(placeholder.span[0] - body[0], placeholder.span[1] - body[0]));
+  }
+  const outside = letters(text) - inside;
+  return outside <= 24 || outside <= inside;
+}
+
+function letters(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/\p{L}/gu)) count++;
+  return count;
+}
+
+/**
+ * The status words a template offers (`Status: {proposed | accepted | experimental}`, log4brains'
+ * `[draft | proposed | … | superseded by [xxx](…)]`): a list separated by `|`, each word or short phrase before
+ * `by` or a link. Nothing when the template writes a single word (adr-tools' `STATUS`).
+ */
+export function templateStatusWords(line: string): string[] {
+  if (!line.includes('|')) return [];
+  const words: string[] = [];
+  for (const part of line.replace(/<!--.*?-->/g, ' ').split('|')) {
+    const phrase = /^[\s[{("'`*_]*(\p{L}+(?:[ -]\p{L}+){0,2})/u.exec(part)?.[1]?.toLowerCase().replace(/ by(?: .*)?$/, '');
+    if (phrase && !words.includes(phrase)) words.push(phrase);
+  }
+  return words;
 }

@@ -1,4 +1,5 @@
 import type { AdrDocument, AdrIndex, AdrReference, AdrSectionName, AdrShape } from '../parse/adr';
+import { isTemplateName } from '../parse/adrPlaceholders';
 import { resolveRelative } from '../text/uri';
 import { compareText } from '../text/strings';
 
@@ -24,7 +25,8 @@ function shapeOf(document: AdrDocument): AdrShape {
       sectionLists.set(joined, (sections = names));
     }
     const hasStatus = document.status !== undefined || document.statusEmptySpan !== undefined;
-    shapes.set(document, (shape = { format: document.format, formatSure: document.formatSure, sections, number: document.number, hasStatus }));
+    const customStatus = document.statusKnown === false ? document.status : undefined;
+    shapes.set(document, (shape = { format: document.format, formatSure: document.formatSure, sections, number: document.number, hasStatus, customStatus }));
   }
   return shape;
 }
@@ -42,7 +44,9 @@ export function shapeKey(document: AdrDocument): string {
     document.prefix ?? null,
     shape.format,
     shape.formatSure,
+    document.template,
     shape.hasStatus,
+    shape.customStatus ?? null,
     shape.sections,
     document.references.map((r) => r.target),
     document.relations.map((r) => [r.relation, r.target, r.stated, r.partial]),
@@ -187,7 +191,7 @@ export class AdrTables {
  * `tables`: those of an earlier snapshot whose ADRs had the same shapes (they are made afresh otherwise);
  * `lookup`: the snapshot's own table of documents by URI, if it has one.
  */
-export function createAdrIndex(documents: readonly AdrDocument[], tables = new AdrTables(documents), lookup?: (uri: string) => AdrDocument | undefined): AdrIndex {
+export function createAdrIndex(documents: readonly AdrDocument[], tables = new AdrTables(documents), lookup?: (uri: string) => AdrDocument | undefined, templates: readonly AdrDocument[] = []): AdrIndex {
   let byUri: Map<string, AdrDocument> | undefined;
   const at = lookup ?? ((uri: string) => (byUri ??= new Map(documents.map((d) => [d.uri, d]))).get(uri));
   const all = (uris: readonly string[]) => uris.map((uri) => at(uri)!);
@@ -256,6 +260,16 @@ export function createAdrIndex(documents: readonly AdrDocument[], tables = new A
       const same = tables.byId(idKey(prefix, number)).filter((u) => tables.keyOf(u) === home);
       return all(same.length > 1 ? same.slice().sort(compareText) : same);
     },
+    template(uri) {
+      if (templates.length === 0) return undefined;
+      const home = tables.keyOf(uri);
+      let best: AdrDocument | undefined;
+      for (const candidate of templates) {
+        if (!TEMPLATE_HOMES.some((folder) => collectionOf(candidate.uri) === home + folder)) continue;
+        if (!best || templateRank(candidate) < templateRank(best)) best = candidate;
+      }
+      return best;
+    },
     collectionShapes(uri) {
       const key = tables.keyOf(uri);
       let list = tables.shapeLists.get(key);
@@ -264,6 +278,14 @@ export function createAdrIndex(documents: readonly AdrDocument[], tables = new A
     },
   };
   return index;
+}
+
+/** Where a collection keeps its template: beside its ADRs, or in a folder of templates (adr-tools' `templates/`). */
+const TEMPLATE_HOMES = ['', '/templates', '/template', '/.templates', '/_templates'];
+
+/** Of several templates, the one named so (`template.md` before `adr-template-bare.md`, both before a look-alike). */
+function templateRank(template: AdrDocument): number {
+  return (isTemplateName(template.fileName) ? 0 : 1000) + template.fileName.length;
 }
 
 /** An ADR's collection: its folder, or for `dated-folder/README.md` the folder above. */

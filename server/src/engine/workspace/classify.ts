@@ -1,5 +1,6 @@
 import { DEFAULT_FOLDERS, type Config } from '../model/config';
 import { hasAdrShape, isAdrAuxiliaryName } from '../parse/adr';
+import { isTemplateName } from '../parse/adrPlaceholders';
 import { mentionsBackstage } from '../catalog/entities';
 
 /** Every kind of document the engine reads. */
@@ -65,7 +66,12 @@ export function classify(path: string, text: string | undefined, folders: Folder
   const head = text?.slice(0, 2048) ?? '';
   const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();
   if (declared) return declared as DocumentKind;
-  if (under(path, folders.adr)) return isAdrAuxiliaryName(path.slice(path.lastIndexOf('/') + 1)) && !auxiliaryIsAdr(path, text) ? undefined : 'adr';
+  if (under(path, folders.adr)) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // A template is read (its collection learns from it), and parsed as one: no rule checks it.
+    if (isTemplateName(name)) return 'adr';
+    return isAdrAuxiliaryName(name) && !auxiliaryIsAdr(path, text) ? undefined : 'adr';
+  }
   if (under(path, folders.runbooks)) return 'runbook';
   if (under(path, folders.postmortems)) return 'postmortem';
   if (/^#\s+.*\bRunbook\s*$/m.test(head.split(/\r?\n/).find((line) => line.startsWith('# ')) ?? '')) return 'runbook';

@@ -16,7 +16,7 @@ export const rule = defineRule<AdrDocument>({
   check({ document: adr, workspace, config, report }) {
     const format = effectiveFormat(adr, config.adr?.format);
     if (format) {
-      const required = requiredSections(workspace.adrs.collectionShapes(adr.uri), format, config.adr?.format);
+      const required = requiredSections(workspace.adrs.collectionShapes(adr.uri), format, config.adr?.format, workspace.adrs.template(adr.uri));
       for (const empty of emptySections(adr, format)) if (required.some((r) => r.name === empty.name)) report(empty.report);
     }
     for (const found of placeholders(adr)) report(found);

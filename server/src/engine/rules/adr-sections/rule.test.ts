@@ -28,6 +28,16 @@ ruleTests('adr-sections', {
         'docs/adr/0002-b.md': nygard('## Context', '', 'c', '', '## Decision and Consequences', '', 'd; it costs a migration.'),
       },
     },
+    {
+      name: "a section the collection's template leaves out, or marks optional, is not required",
+      files: {
+        'docs/adr/template.md': lines('# NUMBER. TITLE', '', '## Status', '', 'STATUS', '', '## Context', '', 'TODO', '', '## Decision', '', 'TODO', '', '<!-- optional -->', '## Consequences', '', 'TODO'),
+        'docs/adr/0001-use-postgresql.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd'),
+        'docs/records/template.md': lines('# NUMBER. TITLE', '', '## Context', '', 'TODO', '', '## Decision', '', 'TODO'),
+        'docs/records/0001-use-redis.md': nygard('## Context', '', 'c', '', '## Decision', '', 'd'),
+        '.archframe.yaml': lines('folders:', '  adr: [docs/adr, docs/records]'),
+      },
+    },
     { name: 'log4brains makes sections optional', files: { 'docs/adr/20240105-use-x.md': lines('# Use X', '', '- Status: accepted', '', 'We will use X.') } },
     {
       name: 'a folder whose ADRs mostly do without Consequences',
@@ -61,6 +71,15 @@ ruleTests('adr-sections', {
       name: 'two MADR signals make a MADR record, free-form headings or not',
       files: { 'docs/adr/0004-move-to-kafka.md': lines('# Move billing events to Kafka', '', '* Status: accepted', '', '## Considered Options', '', 'o', '', '## Rollout plan', '', 'r') },
       findings: [{ text: '# Move billing events to Kafka', message: /'Context and Problem Statement'/ }, { text: '# Move billing events to Kafka', message: /'Decision Outcome'/ }],
+    },
+    {
+      name: "a missing section is named as the collection's template names it",
+      files: {
+        'docs/adr/0001-use-postgresql.md': nygard('## Problem', '', 'c', '', '## Consequences', '', 'e'),
+        'docs/adr/templates/template.md': lines('# NUMBER. TITLE', '', '## Status', '', 'STATUS', '', '## Problem', '', 'TODO', '', '## The Decision', '', 'TODO', '', '## Consequences', '', 'TODO'),
+      },
+      findings: [{ text: '# 1. Use PostgreSQL', message: /Missing section 'The Decision', which the Nygard format and this collection's template \(template\.md\) ask for/ }],
+      fixed: nygard('## Problem', '', 'c', '', '## The Decision', '', '', '## Consequences', '', 'e'),
     },
     {
       name: 'the configured format applies to a file that matches none',

@@ -23,7 +23,7 @@ export const rule = defineRule<AdrDocument>({
   check({ document: adr, workspace, config, report }) {
     const format = effectiveFormat(adr, config.adr?.format);
     if (!format) return;
-    const required = requiredSections(workspace.adrs.collectionShapes(adr.uri), format, config.adr?.format);
+    const required = requiredSections(workspace.adrs.collectionShapes(adr.uri), format, config.adr?.format, workspace.adrs.template(adr.uri));
     // The findings depend on the ADR and the required list alone: after an edit elsewhere the list is usually the same.
     const known = missing.get(adr);
     if (known?.required === required) {
@@ -45,7 +45,9 @@ export const rule = defineRule<AdrDocument>({
       const heading = `${'#'.repeat(level)} ${section.heading}`;
       const found: Report = {
         at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? adr.titleSpan ?? [0, 0] },
-        message: `Missing section '${section.heading}', which the ${FORMAT_NAMES[format]} format requires.`,
+        message: section.template
+          ? `Missing section '${section.heading}', which the ${FORMAT_NAMES[format]} format and this collection's template (${section.template}) ask for.`
+          : `Missing section '${section.heading}', which the ${FORMAT_NAMES[format]} format requires.`,
         fixes: [{ title: `Add a '${section.heading}' section`, edits: [insertEdit(adr, at, `${lead}${heading}${eol}${eol}${at === adr.text.length ? '' : eol}`)], isPreferred: true }],
         element: `sections.${section.name}`,
       };

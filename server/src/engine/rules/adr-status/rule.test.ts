@@ -1,5 +1,9 @@
-import { lines } from '../../../../../test/helpers/engine';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { engineFor, lines, uriOf } from '../../../../../test/helpers/engine';
 import { ruleTests } from '../../../../../test/helpers/ruleTester';
+import { applyEdits } from '../../fixes/yamlEdits';
+import { LineIndex } from '../../text/lineIndex';
 
 const withStatus = (...status: string[]) => lines('# 1. Use X', '', 'Date: 2024-01-05', '', '## Status', '', ...status, '', '## Context', '', 'c');
 
@@ -25,6 +29,13 @@ ruleTests('adr-status', {
         ),
       },
     },
+    {
+      name: "a word the collection's template offers",
+      files: {
+        'docs/adr/0001-use-x.md': withStatus('Sunset'),
+        'docs/adr/template.md': lines('# NUMBER. TITLE', '', '## Status', '', '{Proposed | Accepted | Sunset | Superseded by [N. Title](NNNN-title.md)}', '', '## Context', '', 'TODO'),
+      },
+    },
     { name: 'a file of the ADR folder that matches no format needs no status', files: { 'docs/adr/guidelines.md': lines('# How we write ADRs', '', 'Keep them short.') } },
     { name: 'more synonyms: postponed, cancelled, archived', files: { 'docs/adr/0001-a.md': withStatus('Postponed'), 'docs/adr/0002-b.md': withStatus('Cancelled'), 'docs/adr/0003-c.md': withStatus('Archived') } },
   ],
@@ -34,6 +45,22 @@ ruleTests('adr-status', {
       files: { 'docs/adr/0001-use-x.md': withStatus('Acepted') },
       findings: [{ text: 'Acepted', severity: 'error', message: /did you mean 'accepted'/ }],
       fixed: withStatus('Accepted'),
+    },
+    {
+      name: "a word several ADRs of the collection use is the team's own: info, not an error",
+      files: { 'docs/adr/0001-use-x.md': withStatus('Sunset'), 'docs/adr/0002-use-y.md': withStatus('Sunset (kept for old clients)'), 'docs/adr/0003-use-z.md': withStatus('Accepted') },
+      findings: [
+        { text: 'Sunset', severity: 'info', message: /'Sunset' is not a standard status, but 2 ADRs of this collection use it/ },
+        { text: 'Sunset', file: 'docs/adr/0002-use-y.md', severity: 'info', message: /'Sunset' is not a standard status, but 2 ADRs/ },
+      ],
+    },
+    {
+      name: 'a typo copied into two ADRs stays an error (three make it the team\'s word)',
+      files: { 'docs/adr/0001-use-x.md': withStatus('Acepted'), 'docs/adr/0002-use-y.md': withStatus('Acepted') },
+      findings: [
+        { text: 'Acepted', severity: 'error', message: /did you mean 'accepted'/ },
+        { text: 'Acepted', file: 'docs/adr/0002-use-y.md', severity: 'error', message: /did you mean 'accepted'/ },
+      ],
     },
     { name: 'a word outside the vocabulary', files: { 'docs/adr/0001-use-x.md': withStatus('Placeholder') }, findings: [{ text: 'Placeholder', message: /not a status/ }] },
     { name: 'an empty status section', files: { 'docs/adr/0001-use-x.md': withStatus('') }, findings: [{ text: '## Status', message: /empty/ }] },
@@ -79,4 +106,33 @@ ruleTests('adr-status', {
       fixed: withStatus('Superseded by [2. Y](0002-y.md)'),
     },
   ],
+});
+
+describe("adr-status: adding the team's word to adr.statuses", () => {
+  const team = { 'docs/adr/0001-use-x.md': withStatus('Sunset'), 'docs/adr/0002-use-y.md': withStatus('Sunset') };
+  const fixOf = (files: Record<string, string>) => {
+    const finding = engineFor(files).findingsFor(uriOf('docs/adr/0001-use-x.md')).find((f) => f.ruleId === 'adr-status');
+    return finding?.fixes?.find((f) => /adr\.statuses/.test(f.title));
+  };
+
+  it('creates .archframe.yaml when the workspace has none, and the word is then known', () => {
+    const fix = fixOf(team);
+    assert.equal(fix?.title, "Add 'sunset' to adr.statuses in .archframe.yaml");
+    assert.deepEqual(fix?.createFiles, [{ uri: uriOf('.archframe.yaml'), text: 'adr:\n  statuses: [sunset]\n' }]);
+    const after = engineFor({ ...team, '.archframe.yaml': fix!.createFiles![0].text });
+    assert.deepEqual([...after.findings().values()].flat().filter((f) => f.ruleId === 'adr-status'), []);
+  });
+
+  it("edits the workspace's .archframe.yaml, keeping what it says", () => {
+    const config = lines('# ours', 'adr:', '  format: nygard', '  statuses: [experimental]');
+    const fix = fixOf({ ...team, '.archframe.yaml': config });
+    assert.equal(fix?.createFiles, undefined);
+    assert.deepEqual(fix!.edits.map((e) => e.uri), [uriOf('.archframe.yaml')]);
+    assert.equal(applyEdits(config, new LineIndex(config), fix!.edits), lines('# ours', 'adr:', '  format: nygard', '  statuses: [experimental, sunset]'));
+  });
+
+  it('is offered beside the did-you-mean fix for a word one ADR uses', () => {
+    const finding = engineFor({ 'docs/adr/0001-use-x.md': withStatus('Acepted') }).findingsFor(uriOf('docs/adr/0001-use-x.md')).find((f) => f.ruleId === 'adr-status');
+    assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.isPreferred ?? false]), [["Change to 'Accepted'", true], ["Add 'acepted' to adr.statuses in .archframe.yaml", false]]);
+  });
 });
