@@ -67,6 +67,37 @@ export interface SupersedeAdrArguments {
   date?: string;
 }
 
+/** The statuses Change ADR Status… sets. */
+export type AdrLifecycleStatus = 'proposed' | 'accepted' | 'rejected' | 'deprecated' | 'superseded';
+
+export interface SetAdrStatusArguments {
+  /** The ADR's URI. */
+  adr: string;
+  status: AdrLifecycleStatus;
+  /** For `superseded`: the URI of the ADR that replaces it (its status then says it supersedes this one). */
+  by?: string;
+}
+
+/** What an editing command answers: the documents it changed, or why it changed none. */
+export type EditResult = { changed: string[] } | { message: string; existing?: string };
+
+/** An ADR collection (a folder of ADRs), for Update ADR Index. */
+export interface AdrCollection {
+  /** The folder's URI. */
+  uri: string;
+  /** Workspace-relative. */
+  path: string;
+  adrs: number;
+}
+
+export interface AdrIndexArguments {
+  /** The collection's folder (a URI); default: the one the most ADRs are in. */
+  folder?: string;
+}
+
+/** Update ADR Index: the page written (created or refreshed), or why nothing was. */
+export type AdrIndexResult = { uri: string; path: string; written: 'created' | 'updated' | 'unchanged' } | { message: string; existing?: string };
+
 export interface NewPostmortemArguments {
   title: string;
   /** `YYYY-MM-DD`; default: today. */
@@ -117,6 +148,9 @@ export interface ServerCommands {
   'archframe.server.newAdr': { arguments: [NewAdrArguments]; result: CreateResult };
   'archframe.server.adrList': { arguments: []; result: AdrItem[] };
   'archframe.server.supersedeAdr': { arguments: [SupersedeAdrArguments]; result: CreateResult };
+  'archframe.server.setAdrStatus': { arguments: [SetAdrStatusArguments]; result: EditResult };
+  'archframe.server.adrCollections': { arguments: []; result: AdrCollection[] };
+  'archframe.server.adrIndex': { arguments: [AdrIndexArguments?]; result: AdrIndexResult };
   /** File URIs of Compose files, Kubernetes manifests or Backstage catalogs, or of folders holding them. */
   'archframe.server.importManifest': { arguments: [{ sources: string[] }]; result: CreateResult };
   'archframe.server.diagram': { arguments: [DiagramArguments?]; result: DiagramResult };
@@ -135,6 +169,9 @@ export const SERVER_COMMAND_IDS: readonly ServerCommandId[] = [
   'archframe.server.newAdr',
   'archframe.server.adrList',
   'archframe.server.supersedeAdr',
+  'archframe.server.setAdrStatus',
+  'archframe.server.adrCollections',
+  'archframe.server.adrIndex',
   'archframe.server.importManifest',
   'archframe.server.diagram',
 ];

@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fsPathOf } from '../../server/src/engine/text/uri';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -138,4 +141,28 @@ export class TestClient {
     this.connection.dispose();
     return code;
   }
+}
+
+/** Applies a recorded workspace/applyEdit to disk, as an editor would (create, then insert/replace text). */
+export function applyToDisk(edit: unknown): string[] {
+  const touched: string[] = [];
+  const changes = (edit as { edit: { documentChanges: unknown[] } }).edit.documentChanges;
+  for (const change of changes) {
+    if ((change as { kind?: string }).kind === 'create') {
+      const file = fsPathOf((change as { uri: string }).uri);
+      assert.ok(!existsSync(file), `the server asked to create ${file}, which exists`);
+      assert.equal((change as { options?: { overwrite?: boolean } }).options?.overwrite, false);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, '');
+      continue;
+    }
+    const { textDocument, edits } = change as { textDocument: { uri: string }; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] };
+    const file = fsPathOf(textDocument.uri);
+    let text = readFileSync(file, 'utf8');
+    const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+    writeFileSync(file, text);
+    touched.push(textDocument.uri);
+  }
+  return touched;
 }

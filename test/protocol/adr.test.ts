@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionList, DocumentLink, Hover, Location } from 'vscode-languageserver-protocol';
-import { fileUri, fsPathOf } from '../../server/src/engine/text/uri';
-import { TestClient } from '../helpers/lspClient';
+import { fileUri } from '../../server/src/engine/text/uri';
+import { applyToDisk, TestClient } from '../helpers/lspClient';
 
 const MANIFEST = ['archframe: 1', 'system: shop', 'decisions: [ADR-0001]', 'components:', '  checkout:', '    kind: service', '    description: Takes orders.', '    decisions: [ADR-0002]', ''].join('\n');
 const ADR1 = ['# 1. Use PostgreSQL', '', 'Date: 2024-01-05', '', '## Status', '', 'Accepted', '', '## Context', '', 'Orders need a store.', '', '## Decision', '', 'We will store orders in PostgreSQL.', '', '## Consequences', '', 'One more database to run.', ''].join('\n');
@@ -14,30 +14,6 @@ const ADR2 = ['# 2. Publish order events', '', 'Date: 2024-02-01', '', '## Statu
 interface ProgressParams {
   token: string | number;
   value: { kind: 'begin' | 'report' | 'end'; title?: string };
-}
-
-/** Applies a recorded workspace/applyEdit to disk, as an editor would (create, then insert/replace text). */
-function applyToDisk(edit: unknown): string[] {
-  const touched: string[] = [];
-  const changes = (edit as { edit: { documentChanges: unknown[] } }).edit.documentChanges;
-  for (const change of changes) {
-    if ((change as { kind?: string }).kind === 'create') {
-      const path = fsPathOf((change as { uri: string }).uri);
-      assert.ok(!existsSync(path), `the server asked to create ${path}, which exists`);
-      assert.equal((change as { options?: { overwrite?: boolean } }).options?.overwrite, false);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, '');
-      continue;
-    }
-    const { textDocument, edits } = change as { textDocument: { uri: string }; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] };
-    const path = fsPathOf(textDocument.uri);
-    let text = readFileSync(path, 'utf8');
-    const offset = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
-    writeFileSync(path, text);
-    touched.push(textDocument.uri);
-  }
-  return touched;
 }
 
 describe('ADRs over the protocol', () => {

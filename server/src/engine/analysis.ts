@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE, type Config } from './model/config';
 import type { Finding, Severity, SeveritySetting, Place } from './model/findings';
 import { ManifestModel } from './workspace/manifestModel';
 import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
+import { parseAdrIndexPage } from './parse/adrIndexPage';
 import { parseCatalog } from './parse/catalog';
 import { parseSource } from './parse/source';
 import { parseConfig, type ConfigDocument } from './parse/config';
@@ -28,7 +29,7 @@ import { compareText } from './text/strings';
  * until an ADR's shape changes or one of those ADRs changes.
  */
 type ReadKind = DocumentKind | 'files' | 'adrShapes';
-const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128, source: 256 };
+const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128, source: 256, 'adr-index': 512 };
 const READ_KINDS = Object.keys(READS) as ReadKind[];
 /** Runs without findings are numbers: revision × RUN_BASE + reads. */
 const RUN_BASE = 512;
@@ -118,7 +119,7 @@ export class Engine {
   /** Counts changes to files; a rule run remembers the revision it ran at. */
   private revision = 0;
   /** The revision at which a document of each kind (or a file's existence) last changed. */
-  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0, source: 0 };
+  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0, source: 0, 'adr-index': 0 };
   /** Edited ADRs whose new shape is not known yet (it is, once parsed): each with the shape that rule runs saw. */
   private readonly shapesBefore = new Map<string, string>();
   /** The ADR index's tables, kept for the next snapshots until an ADR's shape changes. */
@@ -505,6 +506,9 @@ export class Engine {
           break;
         case 'catalog':
           entry.parsed = parseCatalog(entry.uri, entry.text);
+          break;
+        case 'adr-index':
+          entry.parsed = parseAdrIndexPage(entry.uri, entry.text);
           break;
         case 'source':
           entry.parsed = parseSource(entry.uri, this.relative(entry.uri) ?? entry.uri, entry.text);

@@ -1,7 +1,8 @@
 import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Fix, Severity } from '../engine/model/findings';
 import { docsHref } from '../node/ruleDocs';
-import { toWorkspaceEdit, type EditCapabilities } from './workspaceEdit';
+import type { EditorAction } from '../engine/features/types';
+import { toWorkspaceEdit, type EditCapabilities, type WorkspaceEditOptions } from './workspaceEdit';
 
 const SOURCE = 'archframe';
 
@@ -38,4 +39,11 @@ export function toCodeAction(fix: Fix, diagnostic: Diagnostic | undefined, capab
     isPreferred: fix.isPreferred,
     edit,
   };
+}
+
+/** A change the user may choose (a refactoring): its edits, or the client command that asks for more first. */
+export function toEditorAction(action: EditorAction, options: WorkspaceEditOptions): CodeAction | undefined {
+  if (action.command) return { title: action.title, kind: CodeActionKind.RefactorRewrite, command: { title: action.title, command: action.command.id, arguments: action.command.arguments } };
+  const edit = toWorkspaceEdit({ edits: action.edits ?? [] }, options);
+  return edit && { title: action.title, kind: CodeActionKind.RefactorRewrite, isPreferred: action.isPreferred, edit };
 }

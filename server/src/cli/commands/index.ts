@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { adr } from './adr';
 import { check } from './check';
 import { diagram } from './diagram';
 import { explain } from './explain';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   explain as Command,
   diagram as Command,
   importCommand as Command,
+  adr as Command,
 ];
 
 export function commandByName(name: string): Command | undefined {

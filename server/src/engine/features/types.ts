@@ -60,6 +60,17 @@ export interface CodeLens {
   command?: { id: string; arguments?: unknown[] };
 }
 
+/**
+ * A change the user may choose where the cursor is (not the fix of a finding): edits, or a command the client runs
+ * to ask for more first (the ADR that supersedes this one, say).
+ */
+export interface EditorAction {
+  title: string;
+  edits?: TextEdit[];
+  command?: { id: string; arguments?: unknown[] };
+  isPreferred?: boolean;
+}
+
 export interface FoldingRange {
   startLine: number;
   endLine: number;
@@ -83,6 +94,8 @@ export interface DocumentFeatures<D extends AnalysedDocument = AnalysedDocument>
   documentSymbols?(workspace: WorkspaceSnapshot, document: D): DocumentSymbol[];
   documentLinks?(workspace: WorkspaceSnapshot, document: D): DocumentLink[];
   codeLenses?(workspace: WorkspaceSnapshot, document: D): CodeLens[];
+  /** What the user may change at a span (code actions of kind refactor); quick fixes come with findings instead. */
+  actions?(workspace: WorkspaceSnapshot, document: D, span: Span): EditorAction[];
   foldingRanges?(workspace: WorkspaceSnapshot, document: D): FoldingRange[];
 }
 

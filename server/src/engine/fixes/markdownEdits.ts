@@ -26,6 +26,15 @@ export function setSupersededBy(adr: AdrDocument, link: string, number?: number)
   return insertStatusEdit(adr, `Superseded by ${link}`, eol);
 }
 
+/** `Supersedes [link]` as a paragraph after the status (or in a new Status section). */
+export function supersedesEdit(adr: AdrDocument, link: string): TextEdit {
+  const eol = eolOf(adr.text);
+  if (adr.statusSpan && adr.statusSource === 'section') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `${eol}${eol}Supersedes ${link}`);
+  if (adr.statusSpan && adr.statusSource !== 'front-matter') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `; supersedes ${link}`);
+  if (adr.heading) return insertEdit(adr, adr.heading.span[1], `${eol}${eol}Supersedes ${link}`);
+  return insertStatusEdit(adr, `Supersedes ${link}`);
+}
+
 /** Inserts a `## Status` section (before the first section after the title). */
 export function insertStatusEdit(adr: AdrDocument, value: string, eol = eolOf(adr.text)): TextEdit {
   const level = sectionLevel(adr);

@@ -135,6 +135,11 @@ describe('parseAdr', () => {
     assert.equal(format('# A\n\nText.\n', '20240105-a.md'), 'log4brains');
   });
 
+  it("a relation's targets end with its sentence (a link's text may hold a full stop)", () => {
+    const adr = parseAdr('file:///w/docs/adr/0003-a.md', '# 3. A\n\n## Status\n\nAccepted\n\nSupersedes [2. Use Redis](0002-b.md) and ADR-4. Builds on ADR-1.\n');
+    assert.deepEqual(adr.relations.map((r) => `${r.relation} ${r.target}`), ['supersedes 0002-b.md', 'supersedes ADR-4']);
+  });
+
   it('reads a combined heading as each section it names', () => {
     const adr = parseAdr('file:///w/docs/adr/0001-a.md', '# A\n\n## Considered Options and Decision Outcome\n\nd\n\n## Context / Problem\n\nc\n\n## Pros and Cons\n\np\n');
     assert.deepEqual(adr.sections.map((s) => s.name), ['options', 'decision', 'context', 'pros-cons']);

@@ -475,9 +475,12 @@ function readTemplate(adr: AdrDocument): void {
   const { markdown } = adr;
   const placeholders = findPlaceholders(markdown);
   const placeholderTitle = adr.titleSpan !== undefined && isPlaceholderTitle(markdown, adr.titleSpan, placeholders);
-  const sections = allSections(markdown).filter((s) => s.heading !== adr.heading);
   const named = isTemplateName(adr.fileName) && !(adr.nameNumber !== undefined && adr.nameNumber > 0 && !placeholderTitle && adr.titleSpan !== undefined);
-  const placeholdersOnly = placeholderTitle && sections.length > 0 && sections.every((s) => isPlaceholderBody(markdown, [s.bodySpan[0], s.children[0]?.span[0] ?? s.bodySpan[1]], placeholders));
+  let placeholdersOnly = false;
+  if (placeholderTitle && !named) {
+    const sections = allSections(markdown).filter((s) => s.heading !== adr.heading);
+    placeholdersOnly = sections.length > 0 && sections.every((s) => isPlaceholderBody(markdown, [s.bodySpan[0], s.children[0]?.span[0] ?? s.bodySpan[1]], placeholders));
+  }
   adr.template = named || placeholdersOnly;
   if (adr.template && adr.statusSpan) adr.templateStatuses = templateStatusWords(adr.text.slice(adr.statusSpan[0], endOfLineAt(adr.text, adr.statusSpan[0])));
 }
@@ -807,8 +810,16 @@ function relationsIn(adr: AdrDocument, line: string, offset: number, frontMatter
     const until = phrases[i + 1]?.span[0] ?? end;
     const sentenceStart = offset + lastSentenceStart(line, phrase.span[0] - offset);
     if (candidates.some((r) => r.span[0] >= sentenceStart && r.span[1] <= phrase.span[0])) return;
-    const targets = candidates.filter((r) => r.span[0] >= phrase.span[1] && r.span[0] < until);
-    if (targets.length === 0 || targets[0].span[0] - phrase.span[1] > 80) return;
+    const following = candidates.filter((r) => r.span[0] >= phrase.span[1] && r.span[0] < until);
+    if (following.length === 0 || following[0].span[0] - phrase.span[1] > 80) return;
+    // Its targets end with its sentence: `Supersedes [2. X](2.md). Builds on ADR-1.` supersedes ADR 2 only.
+    const targets: AdrReference[] = [];
+    let from = phrase.span[1];
+    for (const target of following) {
+      if (/[.!?;]\s/.test(line.slice(from - offset, target.span[0] - offset))) break;
+      targets.push(target);
+      from = target.span[1];
+    }
     for (const target of targets) adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]), partial });
   });
 }

@@ -5,6 +5,7 @@ import { compareText } from '../text/strings';
 import type { Rule, RuleMeta } from './types';
 import { rule as actionItemOwner } from './action-item-owner/rule';
 import { rule as adrDate } from './adr-date/rule';
+import { rule as adrIndex } from './adr-index/rule';
 import { rule as adrLinks } from './adr-links/rule';
 import { rule as adrNumbering } from './adr-numbering/rule';
 import { rule as adrPlaceholder } from './adr-placeholder/rule';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   ...internalRules,
   actionItemOwner as Rule,
   adrDate as Rule,
+  adrIndex as Rule,
   adrLinks as Rule,
   adrNumbering as Rule,
   adrPlaceholder as Rule,

@@ -4,7 +4,7 @@ import { isTemplateName } from '../parse/adrPlaceholders';
 import { mentionsBackstage } from '../catalog/entities';
 
 /** Every kind of document the engine reads. */
-export const DOCUMENT_KINDS = ['manifest', 'config', 'adr', 'runbook', 'postmortem', 'catalog', 'source'] as const;
+export const DOCUMENT_KINDS = ['manifest', 'config', 'adr', 'runbook', 'postmortem', 'catalog', 'source', 'adr-index'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
@@ -48,6 +48,8 @@ function under(path: string, folders: readonly string[]): boolean {
   return folders.some((folder) => folder === '' || path.startsWith(folder + '/') || path.includes('/' + folder + '/'));
 }
 
+const INDEX_MARKER_LINE = /^[ \t]*<!--[ \t]*archframe:adr-index:/m;
+
 const FRONT_MATTER_TYPE = /^---\r?\n(?:[^\n]*\n)*?type:\s*['"]?(adr|runbook|postmortem)['"]?\s*\r?\n/i;
 
 /**
@@ -63,6 +65,8 @@ export function classify(path: string, text: string | undefined, folders: Folder
     return isSourcePath(path, folders.sources) ? 'source' : undefined;
   }
   if (!/\.(md|markdown)$/i.test(path)) return undefined;
+  // A README (or index) holding the index markers that `archframe adr index` writes between.
+  if (text !== undefined && /^(?:readme|index)\.(?:md|markdown)$/i.test(path.slice(path.lastIndexOf('/') + 1)) && INDEX_MARKER_LINE.test(text)) return 'adr-index';
   const head = text?.slice(0, 2048) ?? '';
   const declared = FRONT_MATTER_TYPE.exec(head)?.[1]?.toLowerCase();
   if (declared) return declared as DocumentKind;

@@ -1,6 +1,7 @@
 import type { Config } from '../model/config';
 import type { ManifestModel } from './manifestModel';
 import type { AdrDocument, AdrIndex } from '../parse/adr';
+import type { AdrIndexPage } from '../parse/adrIndexPage';
 import type { CatalogDocument } from '../parse/catalog';
 import type { ConfigDocument } from '../parse/config';
 import type { ManifestDocument } from '../parse/manifest';
@@ -8,7 +9,7 @@ import type { PostmortemDocument, RunbookDocument } from '../parse/operations';
 import type { SourceDocument } from '../parse/source';
 import type { DocumentKind, Folders } from './classify';
 
-export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument | CatalogDocument | SourceDocument;
+export type AnalysedDocument = ManifestDocument | ConfigDocument | AdrDocument | RunbookDocument | PostmortemDocument | CatalogDocument | SourceDocument | AdrIndexPage;
 
 export type DocumentOfKind<K extends DocumentKind> = Extract<AnalysedDocument, { kind: K }>;
 

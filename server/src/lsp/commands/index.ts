@@ -6,6 +6,7 @@ import { templatesFor } from './insertTemplate';
 import { newAdr } from './newAdr';
 import { newPostmortem } from './newPostmortem';
 import { newRunbook, runbookComponents } from './newRunbook';
+import { adrCollectionList, adrIndex, setAdrStatus } from './adrLifecycle';
 import { adrList, supersedeAdr } from './supersedeAdr';
 
 /**
@@ -24,5 +25,8 @@ export const COMMANDS: { readonly [C in ServerCommandId]: ServerCommand<C> } = {
   'archframe.server.newAdr': newAdr,
   'archframe.server.adrList': adrList,
   'archframe.server.supersedeAdr': supersedeAdr,
+  'archframe.server.setAdrStatus': setAdrStatus,
+  'archframe.server.adrCollections': adrCollectionList,
+  'archframe.server.adrIndex': adrIndex,
   'archframe.server.importManifest': importManifestCommand,
 };

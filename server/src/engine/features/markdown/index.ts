@@ -1,6 +1,7 @@
 import type { AdrDocument } from '../../parse/adr';
 import type { PostmortemDocument, RunbookDocument } from '../../parse/operations';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
+import { adrStatusActions } from './adrActions';
 import { markdownCompletions } from './completion';
 import { partial, type CompletionItems } from '../narrow';
 import { adrWorkspaceSymbols, markdownDefinition, markdownDocumentLinks, markdownHover, markdownReferences, markdownSymbols } from './navigation';
@@ -51,6 +52,9 @@ export const markdownFeatures: DocumentFeatures<MarkdownFile> & {
   },
   codeLenses(workspace, document) {
     return operations(document)?.codeLenses?.(workspace, document as Operations) ?? [];
+  },
+  actions(workspace, document, span) {
+    return document.kind === 'adr' ? adrStatusActions(workspace, document, span) : [];
   },
   highlights(workspace, document, offset) {
     return operations(document)?.highlights?.(workspace, document as Operations, offset) ?? [];

@@ -2,8 +2,7 @@
 import type { Fix, TextEdit, Place } from '../../model/findings';
 import type { AdrDocument, AdrIndex } from '../../parse/adr';
 import { defineRule } from '../types';
-import { endOfLine, insertEdit, insertStatusEdit, setSupersededBy } from '../../fixes/markdownEdits';
-import { eolOf } from '../../text/strings';
+import { insertEdit, setSupersededBy, supersedesEdit } from '../../fixes/markdownEdits';
 import { relativeLink } from '../../text/uri';
 import { adrLinkText, adrName } from '../../parse/adrNames';
 
@@ -82,12 +81,3 @@ export const rule = defineRule<AdrDocument>({
     }
   },
 });
-
-/** `Supersedes [link]` as a paragraph after the status (or in a new Status section). */
-function supersedesEdit(adr: AdrDocument, link: string): TextEdit {
-  const eol = eolOf(adr.text);
-  if (adr.statusSpan && adr.statusSource === 'section') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `${eol}${eol}Supersedes ${link}`);
-  if (adr.statusSpan && adr.statusSource !== 'front-matter') return insertEdit(adr, endOfLine(adr, adr.statusSpan[0]), `; supersedes ${link}`);
-  if (adr.heading) return insertEdit(adr, adr.heading.span[1], `${eol}${eol}Supersedes ${link}`);
-  return insertStatusEdit(adr, `Supersedes ${link}`);
-}

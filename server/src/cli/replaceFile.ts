@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isUtf8 } from 'node:buffer';
+
+/**
+ * Replaces a file's text atomically, and only if it still holds what was read: the new text goes to a temporary
+ * file beside it (same mode), the file is read again and compared, then the temporary file is renamed over it. A
+ * reader sees the old file or the new one, never half of one. Throws `changed` when the file is no longer the text
+ * that the new one was made from (or is not UTF-8, or is a link).
+ */
+export function replaceFile(file: string, expected: string, text: string): void {
+  const stat = fs.lstatSync(file);
+  if (!stat.isFile()) throw Object.assign(new Error(`${path.basename(file)} is not a plain file`), { code: 'changed' });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(temporary, text, { flag: 'wx', mode: stat.mode & 0o7777 });
+  try {
+    const now = fs.readFileSync(file);
+    if (!isUtf8(now) || now.toString('utf8') !== expected) throw Object.assign(new Error(`${path.basename(file)} changed while archframe was reading it`), { code: 'changed' });
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
