@@ -100,7 +100,7 @@ describe('archframe adr index', () => {
       assert.match(none.stderr, /no ADRs under notes: nothing to index/);
       const usage = run(['adr', 'list'], workspace.dir);
       assert.equal(usage.code, 2);
-      assert.match(usage.stderr, /unknown adr command 'list'/);
+      assert.match(usage.stderr, /unknown adr command 'list': the only one is/);
     } finally {
       workspace.remove();
     }

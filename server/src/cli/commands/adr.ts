@@ -40,7 +40,7 @@ export const adr = defineCommand({
   },
   run({ values, positionals, io }) {
     const [action, ...paths] = positionals;
-    if (action !== 'index') throw new UsageError(action === undefined ? "name what to do: 'archframe adr index'." : `unknown adr command '${action}': the one there is is 'archframe adr index'.`);
+    if (action !== 'index') throw new UsageError(action === undefined ? "name what to do: 'archframe adr index'." : `unknown adr command '${action}': the only one is 'archframe adr index'.`);
     const named = (paths.length > 0 ? paths : ['.']).map((given) => {
       const folder = path.resolve(io.cwd, given);
       if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${given}`);
@@ -68,7 +68,7 @@ export const adr = defineCommand({
       const where = display(fsPathOf(collection), io.cwd);
       if (!plan.ok) {
         refused++;
-        io.stderr(`archframe adr index: ${where}: ${plan.message}\n`);
+        io.stderr(`archframe adr index: ${plan.message}\n`);
         continue;
       }
       const target = plan.file ?? (plan.edits.length > 0 ? { uri: plan.edits[0].uri } : undefined);
@@ -97,7 +97,8 @@ export const adr = defineCommand({
         io.stderr(`archframe adr index: cannot write ${display(file, io.cwd)}: ${code === 'EEXIST' ? 'it appeared meanwhile' : (error as Error).message}; nothing written to it.\n`);
         continue;
       }
-      io.stderr(`archframe adr index: ${plan.file ? 'wrote' : 'updated'} ${display(file, io.cwd)} (${workspace.adrs.collection(target.uri).length} ADRs).\n`);
+      const count = workspace.adrs.collection(target.uri).length;
+      io.stderr(`archframe adr index: ${plan.file ? 'wrote' : 'updated'} ${display(file, io.cwd)} (${count} ADR${count === 1 ? '' : 's'}).\n`);
     }
     return refused > 0 ? 2 : outdated > 0 ? 1 : 0;
   },
