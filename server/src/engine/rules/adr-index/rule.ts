@@ -37,8 +37,13 @@ export const rule = defineRule<AdrIndexPage>({
   },
 });
 
+/** Line breaks and trailing blanks do not count (trimmed per line: a run of blanks inside a line costs no backtracking). */
 function normalise(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
 }
 
 /** The ADRs missing from the index or whose row changed, the rows of files that are no ADRs any more, or else the graph. */
