@@ -15,7 +15,7 @@ describe('archframe check: baselines', () => {
       assert.equal(baseline.version, 1);
       assert.deepEqual(baseline.findings, [
         { ruleId: 'observability-pillars', file: 'architecture.yaml', element: 'components.indexer.observability', count: 1 },
-        { ruleId: 'schema-unknown-key', file: 'architecture.yaml', message: "Unknown key 'timout' in dependsOn[#]. Did you mean 'timeout'?", count: 1 },
+        { ruleId: 'schema-unknown-key', file: 'architecture.yaml', message: "Unknown key 'timout' in components.indexer.dependsOn[#]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.", count: 1 },
         { ruleId: 'single-owner', file: 'architecture.yaml', element: 'components.orphan.owner', count: 1 },
         { ruleId: 'structured-logs', file: 'architecture.yaml', element: 'components.indexer.observability.logs', count: 1 },
         { ruleId: 'duplicate-name', file: 'b.arch.yaml', element: 'components.api', count: 1 },
@@ -56,22 +56,22 @@ describe('archframe check: baselines', () => {
   });
 
   it('counts: two recorded findings of one kind absorb two, a third gets through', () => {
-    const twoTypos = MANIFEST.replace('    kind: library\n    owner: core\n', '    kind: library\n    owner: core\n    colour: red\n');
-    const ws = sampleWorkspace({ 'architecture.yaml': twoTypos.replace('  orphan:\n    kind: library\n', '  orphan:\n    kind: library\n    colour: blue\n') });
+    // The indexer calls the api twice (say, two endpoints), each call with the same typo.
+    const second = '      - target: api\n        via: library\n        timout: 3s\n';
+    const ws = sampleWorkspace({ 'architecture.yaml': MANIFEST.replace('        timout: 2s\n', `        timout: 2s\n${second}`) });
     try {
       run(['check', '--write-baseline', 'baseline.json'], ws.dir);
       const baseline = JSON.parse(readFileSync(join(ws.dir, 'baseline.json'), 'utf8'));
-      const colour = baseline.findings.filter((f: { message?: string }) => f.message?.startsWith("Unknown key 'colour'"));
-      assert.equal(colour.length, 1);
-      assert.equal(colour[0].count, 2);
-      // A third 'colour' typo, on the indexer.
-      const three = readFileSync(join(ws.dir, 'architecture.yaml'), 'utf8').replace('    kind: worker\n', '    kind: worker\n    colour: green\n');
-      ws.write('architecture.yaml', three);
+      const typos = baseline.findings.filter((f: { ruleId: string }) => f.ruleId === 'schema-unknown-key');
+      assert.equal(typos.length, 1);
+      assert.equal(typos[0].count, 2);
+      // A third call with the typo.
+      ws.write('architecture.yaml', readFileSync(join(ws.dir, 'architecture.yaml'), 'utf8').replace('        timout: 3s\n', `        timout: 3s\n${second}`));
       const { code, stdout } = run(['check', '--baseline', 'baseline.json'], ws.dir);
       assert.equal(code, 1);
       const lines = stdout.trimEnd().split('\n');
       assert.equal(lines.length, 1, stdout);
-      assert.match(lines[0], /^architecture\.yaml:\d+:5 error schema-unknown-key Unknown key 'colour'/);
+      assert.match(lines[0], /^architecture\.yaml:\d+:9 error schema-unknown-key Unknown key 'timout'/);
     } finally {
       ws.remove();
     }

@@ -21,7 +21,7 @@ describe('archframe check --format', () => {
       assert.deepEqual(stdout.trimEnd().split('\n'), [
         "architecture.yaml:12:5 warning observability-pillars worker 'indexer' has no traces: without all three pillars a failure here cannot be seen, followed across services or explained (set observability traces: true).",
         "architecture.yaml:12:28 info structured-logs 'indexer' writes unstructured logs: they cannot be queried, aggregated or joined with traces by field; write structured (JSON) logs.",
-        "architecture.yaml:16:9 error schema-unknown-key Unknown key 'timout' in dependsOn[0]. Did you mean 'timeout'?",
+        "architecture.yaml:16:9 error schema-unknown-key Unknown key 'timout' in components.indexer.dependsOn[0]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.",
         "architecture.yaml:17:3 error single-owner 'orphan' has no owner: when it breaks, nobody is paged and nobody decides; name one team (core).",
         "b.arch.yaml:4:3 error duplicate-name 'api' is already defined in architecture.yaml (as one of the components); names must be unique across the workspace.",
       ]);
@@ -40,7 +40,7 @@ describe('archframe check --format', () => {
         'architecture.yaml',
         "  12:5   warning  worker 'indexer' has no traces: without all three pillars a failure here cannot be seen, followed across services or explained (set observability traces: true).  observability-pillars",
         "  12:28  info     'indexer' writes unstructured logs: they cannot be queried, aggregated or joined with traces by field; write structured (JSON) logs.  structured-logs",
-        "  16:9   error    Unknown key 'timout' in dependsOn[0]. Did you mean 'timeout'?  schema-unknown-key",
+        "  16:9   error    Unknown key 'timout' in components.indexer.dependsOn[0]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.  schema-unknown-key",
         "  17:3   error    'orphan' has no owner: when it breaks, nobody is paged and nobody decides; name one team (core).  single-owner",
         '',
         'b.arch.yaml',
@@ -128,7 +128,7 @@ describe('archframe check --format', () => {
       for (const result of results) assert.equal(rules[result.ruleIndex].id, result.ruleId);
       const typo = results.find((r: { ruleId: string }) => r.ruleId === 'schema-unknown-key');
       assert.equal(typo.level, 'error');
-      assert.equal(typo.message.text, "Unknown key 'timout' in dependsOn[0]. Did you mean 'timeout'?");
+      assert.equal(typo.message.text, "Unknown key 'timout' in components.indexer.dependsOn[0]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.");
       assert.deepEqual(typo.locations[0].physicalLocation, {
         artifactLocation: { uri: 'architecture.yaml', uriBaseId: 'SRCROOT' },
         region: { startLine: 16, startColumn: 9, endLine: 16, endColumn: 15 },
@@ -151,7 +151,7 @@ describe('archframe check --format', () => {
       assert.equal(lines.length, 5);
       assert.equal(lines[0], "::warning file=architecture.yaml,line=12,col=5,endLine=12,endColumn=18,title=observability-pillars::worker 'indexer' has no traces: without all three pillars a failure here cannot be seen, followed across services or explained (set observability traces: true).");
       assert.match(lines[1], /^::notice file=architecture\.yaml,line=12,col=28,endLine=12,endColumn=40,title=structured-logs::'indexer' writes unstructured logs/);
-      assert.equal(lines[2], "::error file=architecture.yaml,line=16,col=9,endLine=16,endColumn=15,title=schema-unknown-key::Unknown key 'timout' in dependsOn[0]. Did you mean 'timeout'?");
+      assert.equal(lines[2], "::error file=architecture.yaml,line=16,col=9,endLine=16,endColumn=15,title=schema-unknown-key::Unknown key 'timout' in components.indexer.dependsOn[0]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.");
     });
 
     it('escapes data and properties as the workflow-command spec says', () => {
@@ -164,7 +164,7 @@ describe('archframe check --format', () => {
       try {
         odd.write('a,b.arch.yaml', 'archframe: 1\nsystem: odd\ncomponents:\n  x:\n    kind: library\n    owner: core\n    colour: red\n');
         const { stdout } = run(['check', '--format', 'github', 'a,b.arch.yaml'], odd.dir);
-        assert.match(stdout.trimEnd(), /^::error file=a%2Cb\.arch\.yaml,line=7,col=5,endLine=7,endColumn=11,title=schema-unknown-key::Unknown key 'colour'\. Allowed: kind, layer, owner/);
+        assert.match(stdout.trimEnd(), /^::error file=a%2Cb\.arch\.yaml,line=7,col=5,endLine=7,endColumn=11,title=schema-unknown-key::Unknown key 'colour' in components\.x\. Allowed: kind, layer, owner/);
       } finally {
         odd.remove();
       }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import {
   ELEMENT_SECTIONS,
   ELEMENT_SECTION_NAMES,
-  rootSchema,
+  manifestSchema,
   type Channel,
   type Component,
   type Datastore,
@@ -128,8 +128,9 @@ function readContents(manifest: ManifestDocument, maxAliasCount: number, duplica
     }
   }
   const versionKey = nodeSpan(findPair(contents, 'archframe')?.key as Node);
-  // The model keeps every valid top-level field even when a required one (system) is missing.
-  manifest.root = validate(rootSchema, rootValue, contents, [], problems, versionKey, ROOT_MODEL_SCHEMA) ?? {};
+  // Checked against the whole manifest's schema (the element maps are absent from rootValue), so that an unknown
+  // key is told every allowed one; the model keeps every valid field even when a required one (system) is missing.
+  manifest.root = (validate(manifestSchema, rootValue, contents, [], problems, versionKey, ROOT_MODEL_SCHEMA) ?? {}) as Partial<Root>;
 
   for (const section of ELEMENT_SECTION_NAMES) {
     const pair = sections.get(section);
@@ -147,7 +148,7 @@ function readContents(manifest: ManifestDocument, maxAliasCount: number, duplica
 }
 
 /** What the model keeps of the top level: every valid field, even when a required one is missing (built once, not per parse). */
-const ROOT_MODEL_SCHEMA = rootSchema.partial();
+const ROOT_MODEL_SCHEMA = manifestSchema.partial();
 
 export type ValueReader = (node: Node | null | undefined) => { value: unknown; ok: boolean };
 

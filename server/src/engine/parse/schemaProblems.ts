@@ -9,37 +9,44 @@ export interface SchemaProblem {
   /** Where to put the squiggle: on the key, or on the value. */
   target: 'key' | 'value';
   message: string;
-  /** For unknown keys: the near miss, used by the quick fix. */
+  /** The near miss (a key for an unknown key, a value for an enum): the quick fix writes it over the problem's span. */
   suggestion?: string;
+  /** The field the problem is about when it is not `path` itself: the key an unknown key was meant to be. */
+  meant?: PathSegment[];
 }
 
 type Issue = z.core.$ZodIssue;
 
-/** Translates zod issues into problems a person can act on. */
-export function schemaProblems(schema: z.ZodType, value: unknown, issues: readonly Issue[], base: PathSegment[] = []): SchemaProblem[] {
+/**
+ * Translates zod issues into problems a person can act on. `where` names the validated value in messages
+ * (e.g. ['components', 'api']); the problems' paths stay relative to the value.
+ */
+export function schemaProblems(schema: z.ZodType, value: unknown, issues: readonly Issue[], where: readonly PathSegment[] = []): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  for (const issue of issues) collect(schema, value, issue, base, problems);
+  for (const issue of issues) collect(schema, value, issue, [], where, problems);
   return problems;
 }
 
-function collect(schema: z.ZodType, root: unknown, issue: Issue, base: PathSegment[], out: SchemaProblem[]): void {
+function collect(schema: z.ZodType, root: unknown, issue: Issue, base: PathSegment[], where: readonly PathSegment[], out: SchemaProblem[]): void {
   const path = [...base, ...(issue.path as PathSegment[])];
   const relative = issue.path as PathSegment[];
   const received = valueAt(root, relative);
-  const field = describePath(path);
+  const field = describePath([...where, ...path]);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schemaAt(schema, relative));
+      const present = received !== null && typeof received === 'object' ? (received as object) : {};
       for (const key of issue.keys) {
-        const suggestion = closestMatch(key, allowed);
+        const near = closestMatch(key, allowed);
+        // No replacement when the meant key is already there: renaming would make a duplicate.
+        const suggestion = near !== undefined && !Object.hasOwn(present, near) ? near : undefined;
         out.push({
           ruleId: 'schema-unknown-key',
           path: [...path, key],
           target: 'key',
-          message: suggestion
-            ? `Unknown key '${key}'${field ? ` in ${field}` : ''}. Did you mean '${suggestion}'?`
-            : `Unknown key '${key}'${field ? ` in ${field}` : ''}. Allowed: ${allowed.join(', ')}.`,
+          message: `Unknown key '${key}' ${field ? `in ${field}` : 'at the top level'}.${near ? ` Did you mean '${near}'?` : ''} Allowed: ${allowed.join(', ')}.`,
           suggestion,
+          meant: suggestion === undefined ? undefined : [...path, suggestion],
         });
       }
       return;
@@ -51,9 +58,9 @@ function collect(schema: z.ZodType, root: unknown, issue: Issue, base: PathSegme
       }
       const values = issue.values.map(String);
       if (values.length === 1) {
-        out.push({ ruleId: 'schema-enum', path, target: 'value', message: `'${field}' must be ${values[0]}.` });
+        out.push({ ruleId: 'schema-enum', path, target: 'value', message: `'${field}' must be ${values[0]}, not ${JSON.stringify(received)}.`, suggestion: values[0] });
       } else {
-        const near = typeof received === 'string' ? closestMatch(received, values) : undefined;
+        const near = typeof received === 'string' ? closestMatch(received, values, { prefix: true }) : undefined;
         out.push({
           ruleId: 'schema-enum',
           path,
@@ -78,7 +85,7 @@ function collect(schema: z.ZodType, root: unknown, issue: Issue, base: PathSegme
       return;
     }
     case 'invalid_format':
-      out.push({ ruleId: 'schema-format', path, target: 'value', message: `Invalid '${lastKey(path)}': ${issue.message}.` });
+      out.push({ ruleId: 'schema-format', path, target: 'value', message: `Invalid '${lastKey(path)}' ${JSON.stringify(received)}: ${issue.message}.` });
       return;
     case 'too_small':
     case 'too_big': {
@@ -94,7 +101,7 @@ function collect(schema: z.ZodType, root: unknown, issue: Issue, base: PathSegme
         const branchIndex = (issue.errors as Issue[][]).indexOf(meant[0] as Issue[]);
         const branchSchema = options[branchIndex] ?? schema;
         const branchValue = valueAt(root, relative);
-        for (const inner of meant[0]) collect(branchSchema, branchValue, inner, path, out);
+        for (const inner of meant[0]) collect(branchSchema, branchValue, inner, path, where, out);
       } else {
         const expected = issue.errors.map((branch) => branch.find((e) => e.code === 'invalid_type')).map((e) => (e as { expected?: string } | undefined)?.expected ?? 'value');
         out.push({

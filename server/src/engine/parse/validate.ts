@@ -25,7 +25,7 @@ export function validate<T>(
   if (fast !== REFUSED) return fast as T;
   const first = schema.safeParse(value);
   if (first.success) return first.data;
-  for (const problem of schemaProblems(schema, value, first.error.issues)) {
+  for (const problem of schemaProblems(schema, value, first.error.issues, path)) {
     problems.push({
       ruleId: problem.ruleId,
       span: problemSpan(node, problem, ownerSpan),

@@ -23,20 +23,38 @@ function editDistance(a: string, b: string, max = Infinity): number {
   return previous[b.length];
 }
 
-/** The closest candidate within a distance that scales with the word's length, if any. */
-export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+export interface MatchOptions {
+  /** Also accept a candidate the word begins (`warn` for `warning`), when only one does. */
+  prefix?: boolean;
+}
+
+/**
+ * The closest candidate, if any is near: the same word in another case first, then its singular or plural
+ * (`team` for `teams`), then the fewest edits within a distance that scales with the word's length.
+ */
+export function closestMatch(word: string, candidates: Iterable<string>, options: MatchOptions = {}): string | undefined {
   const lower = word.toLowerCase();
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
+  const prefixed: string[] = [];
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    const other = candidate.toLowerCase();
+    const distance = other === lower ? 0 : sameNoun(lower, other) ? 0.5 : editDistance(lower, other, limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
+    if (options.prefix && lower.length >= 3 && other.startsWith(lower)) prefixed.push(candidate);
   }
-  return best;
+  return best ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+}
+
+/** Is one word the other's plural (`team`/`teams`, `policy`/`policies`, `process`/`processes`)? */
+function sameNoun(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 2) return false;
+  return long === `${short}s` || long === `${short}es` || (short.endsWith('y') && long === `${short.slice(0, -1)}ies`);
 }
 
 /**
