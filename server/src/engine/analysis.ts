@@ -108,6 +108,8 @@ export class Engine {
   private readonly files = new Map<string, FileEntry>();
   private settings: EngineSettings;
   private folders: string[];
+  /** Documents outside every folder (an untitled buffer): the editor's language id says what they are. */
+  private readonly languages = new Map<string, string>();
   /** Per folder; null where the folder has no `.archframe.yaml` (cleared whenever one comes or goes). */
   private configDocuments = new Map<string, ConfigDocument | null>();
   /** URI → its workspace folder and path in it: asked for every document by every rule, and URI parsing is not free. */
@@ -157,6 +159,28 @@ export class Engine {
     // A new size limit may refuse or admit files already read.
     if (limitChanged) this.reclassify();
     else this.invalidate();
+  }
+
+  /**
+   * What a document outside every folder is, by the editor's language (`archframe-manifest`, `markdown`, `yaml`):
+   * an untitled buffer has no file name to go by. Inside a folder, the name and the folder decide as always.
+   */
+  setLanguage(uri: string, languageId: string | undefined): void {
+    if ((languageId ?? undefined) === this.languages.get(uri)) return;
+    if (languageId === undefined) this.languages.delete(uri);
+    else this.languages.set(uri, languageId);
+    const existing = this.files.get(uri);
+    if (!existing) return;
+    const entry = this.entry(uri, existing.text, existing.size, existing.invalidUtf8);
+    this.files.set(uri, entry);
+    this.changed(existing.kind, entry.kind, existing.kind !== entry.kind);
+    if (existing.kind === 'adr' || entry.kind === 'adr') this.adrChanged(uri, existing, entry);
+    this.invalidate();
+  }
+
+  /** The kind of a file the engine holds (undefined: held but not analysed, or not held). */
+  kindOf(uri: string): DocumentKind | undefined {
+    return this.files.get(uri)?.kind;
   }
 
   /**
@@ -453,7 +477,14 @@ export class Engine {
   /** A file's entry; `revision`: that of the change that brought its text (the next one, for a new text). */
   private entry(uri: string, text: string, size?: number, invalidUtf8?: boolean, revision = this.revision + 1): FileEntry {
     const path = this.relative(uri);
-    const kind = path === undefined || this.isIgnored(path) ? undefined : classify(path, text, this.foldersFor(uri));
+    const language = this.languages.get(uri);
+    const kind =
+      path === undefined
+        ? looseKind(uri, text, language)
+        : this.isIgnored(path)
+          ? undefined
+          : // A file the user set to the manifest language is one, whatever its name.
+            (classify(path, text, this.foldersFor(uri)) ?? (language === 'archframe-manifest' ? 'manifest' : undefined));
     const entry: FileEntry = { uri, text, kind, size, revision };
     if (invalidUtf8) entry.invalidUtf8 = true;
     if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' || kind === 'catalog' || kind === 'source' ? undefined : tooDeep(text));
@@ -823,6 +854,22 @@ const MAX_MARKDOWN_DEPTH = 200;
  * A Markdown document nested deeper than MAX_MARKDOWN_DEPTH (lists by indentation, block quotes by `>`): the
  * Markdown parser's time grows with the square of the depth (2,000 levels: about 7 s), so it is not parsed.
  */
+/**
+ * The kind of a document outside every folder, by the editor's language: a manifest is one because the editor says
+ * so (an untitled buffer has no name); Markdown and other YAML by their content, as anywhere.
+ */
+function looseKind(uri: string, text: string, languageId: string | undefined): DocumentKind | undefined {
+  if (languageId === undefined) return undefined;
+  if (languageId === 'archframe-manifest') return 'manifest';
+  const name = uri.slice(uri.lastIndexOf('/') + 1).replace(/^.*:/, '') || 'untitled';
+  if (languageId === 'markdown') return classify(/\.(md|markdown)$/i.test(name) ? name : `${name}.md`, text, documentFolders({}));
+  if (languageId === 'yaml') {
+    const kind = classify(/\.ya?ml$/i.test(name) ? name : `${name}.yaml`, text, documentFolders({}));
+    return kind === 'catalog' ? kind : undefined;
+  }
+  return undefined;
+}
+
 function tooDeep(text: string): FileEntry['refusal'] {
   let line = 0;
   for (let start = 0; start < text.length; line++) {

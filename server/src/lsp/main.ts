@@ -26,7 +26,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onDidChangeConfiguration((change) => session.configurationChanged((change.settings as { archframe?: ServerSettings } | undefined)?.archframe));
   connection.onDidChangeWatchedFiles((params) => session.watchedFilesChanged(params.changes));
 
-  session.documents.onDidOpen((event) => session.opened(event.document.uri, event.document.getText()));
+  session.documents.onDidOpen((event) => session.opened(event.document.uri, event.document.getText(), event.document.languageId));
   session.documents.onDidChangeContent((event) => session.changed(event.document.uri, event.document.getText()));
   session.documents.onDidClose((event) => session.closed(event.document.uri));
 

@@ -12,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
-import { loadWorkspace, readSources, reloadFile } from '../node/loadWorkspace';
+import { loadWorkspace, readSiblings, readSources, reloadFile, singleFileEngine } from '../node/loadWorkspace';
+import { singleFileRoot } from '../engine/workspace/classify';
 import { toDiagnostic } from './convert';
 import type { EditCapabilities } from './workspaceEdit';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
@@ -49,6 +50,13 @@ export class Session {
   /** What the client's workspace edits can hold (file creation, versioned edits): every edit is built for it. */
   editCapabilities: EditCapabilities = { documentChanges: false, createFiles: false };
   private settings: EngineSettings = {};
+  /**
+   * Single-file mode: documents opened outside every workspace folder each get an engine of their own, so that
+   * unrelated files never meet: per root for files on disk (their folder, or the folder above the document folder
+   * they sit in; shared by the documents opened there), per document for untitled ones. An engine goes when the
+   * last of its documents closes.
+   */
+  private loose = new Map<string, { engine: Engine; open: Set<string>; readFolders: Set<string> }>();
   private ready: Promise<void> = Promise.resolve();
   /** Called after each publication (the Node host nudges the garbage collector from here). */
   afterPublish: () => void = () => undefined;
@@ -85,8 +93,9 @@ export class Session {
       if (this.supportsConfiguration) await this.pullSettings();
       progress?.begin('archframe: indexing workspace', 0, undefined, true);
       const started = Date.now();
+      this.loose = new Map();
       this.engine = loadWorkspace(this.folders, this.settings, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`));
-      for (const document of this.documents.all()) this.engine.setFile(document.uri, document.getText());
+      for (const document of this.documents.all()) this.track(document.uri, document.getText(), document.languageId);
       // The index: every document parsed, names and ADRs resolvable (what editor features need); the rules come after.
       this.engine.snapshot();
       progress?.done();
@@ -110,7 +119,7 @@ export class Session {
     try {
       const [settings] = (await this.connection.workspace.getConfiguration([{ section: 'archframe' }])) as [ServerSettings | null];
       this.settings = toEngineSettings(settings ?? {});
-      this.engine.setSettings(this.settings);
+      for (const engine of this.engines()) engine.setSettings(this.settings);
     } catch (error) {
       this.log(`could not read settings: ${(error as Error).message}`);
     }
@@ -120,26 +129,84 @@ export class Session {
     if (this.supportsConfiguration) await this.pullSettings();
     else if (settings) {
       this.settings = toEngineSettings(settings);
-      this.engine.setSettings(this.settings);
+      for (const engine of this.engines()) engine.setSettings(this.settings);
     }
     this.schedule(0);
   }
 
-  opened(uri: string, text: string): void {
-    this.engine.setFile(uri, text);
+  opened(uri: string, text: string, languageId?: string): void {
+    this.track(uri, text, languageId);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
 
+  /**
+   * Hands an open document to its engine. One outside every workspace folder gets single-file analysis in an engine
+   * of its own: a file on disk with its root's configuration and the siblings its kind needs, read from disk; an
+   * untitled (or other non-file) document as the editor's language says it is.
+   */
+  private track(uri: string, text: string, languageId: string | undefined): void {
+    if (this.inWorkspace(uri)) {
+      this.engine.setLanguage(uri, languageId);
+      this.engine.setFile(uri, text);
+      return;
+    }
+    const onDisk = uri.startsWith('file:');
+    const key = onDisk ? singleFileRoot(uri) : uri;
+    let loose = this.loose.get(key);
+    if (!loose) {
+      loose = { engine: onDisk ? singleFileEngine(key, this.settings) : new Engine({ folders: [], host: { exists: () => false }, settings: this.settings }), open: new Set(), readFolders: new Set() };
+      this.loose.set(key, loose);
+    }
+    loose.open.add(uri);
+    loose.engine.setLanguage(uri, languageId);
+    loose.engine.setFile(uri, text);
+    const folder = uri.slice(0, uri.lastIndexOf('/'));
+    if (onDisk && !loose.readFolders.has(folder)) {
+      loose.readFolders.add(folder);
+      readSiblings(loose.engine, key, uri, loose.engine.kindOf(uri));
+    }
+  }
+
+  /** A document outside the workspace folders closed: its engine forgets it, and goes with its last document. */
+  private untrack(uri: string): void {
+    for (const [key, loose] of this.loose) {
+      if (!loose.open.delete(uri)) continue;
+      if (loose.open.size === 0) this.loose.delete(key);
+      else loose.engine.deleteFile(uri);
+    }
+  }
+
+  /** The engine that analyses a document: the workspace's, or the one of a document opened on its own. */
+  engineFor(uri: string): Engine {
+    if (!this.inWorkspace(uri)) for (const loose of this.loose.values()) if (loose.open.has(uri) || loose.engine.hasFile(uri)) return loose.engine;
+    return this.engine;
+  }
+
+  /**
+   * The engine commands work in (New ADR…, the diagram): the workspace's; with no folder open, that of the
+   * document opened on its own most recently.
+   */
+  commandEngine(): Engine {
+    if (this.folders.length > 0) return this.engine;
+    return [...this.loose.values()].pop()?.engine ?? this.engine;
+  }
+
+  private engines(): Engine[] {
+    return [this.engine, ...[...this.loose.values()].map((loose) => loose.engine)];
+  }
+
   changed(uri: string, text: string): void {
-    this.engine.setFile(uri, text);
+    this.engineFor(uri).setFile(uri, text);
     if (isConfig(uri)) readSources(this.engine, this.folders);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
 
   /** A closed document falls back to what is on disk (it may have been closed without saving). */
   closed(uri: string): void {
-    if (this.inWorkspace(uri)) reloadFile(this.engine, this.folders, uri);
-    else this.engine.deleteFile(uri);
+    if (this.inWorkspace(uri)) {
+      this.engine.setLanguage(uri, undefined);
+      reloadFile(this.engine, this.folders, uri);
+    } else this.untrack(uri);
     this.schedule(0);
   }
 
@@ -165,7 +232,7 @@ export class Session {
   }
 
   whole(uri: string): { document: AnalysedDocument; workspace: WorkspaceSnapshot } | undefined {
-    const workspace = this.engine.snapshot();
+    const workspace = this.engineFor(uri).snapshot();
     const document = workspace.document(uri);
     return document && { document, workspace };
   }
@@ -193,7 +260,20 @@ export class Session {
       this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
       return;
     }
-    this.send(findings);
+    this.send([findings, ...this.looseFindings()]);
+  }
+
+  /** The findings of the documents opened on their own (each engine holds a few files: analysed at once). */
+  private looseFindings(): ReadonlyMap<string, Finding[]>[] {
+    const all: ReadonlyMap<string, Finding[]>[] = [];
+    for (const loose of this.loose.values()) {
+      try {
+        all.push(loose.engine.findings());
+      } catch (error) {
+        this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
+      }
+    }
+    return all;
   }
 
   /**
@@ -222,23 +302,25 @@ export class Session {
       this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
       return;
     }
-    this.send(findings);
+    this.send([findings, ...this.looseFindings()]);
   }
 
   /** Sends what changed since the last publication. */
-  private send(findings: ReadonlyMap<string, Finding[]>): void {
+  private send(maps: readonly ReadonlyMap<string, Finding[]>[]): void {
     this.logRuleFailures();
     const seen = new Set<string>();
-    for (const [uri, list] of findings) {
-      seen.add(uri);
-      const last = this.published.get(uri);
-      // Reused rule runs hand back the very same findings: nothing to convert or compare for most documents.
-      if (last && sameItems(last.findings, list)) continue;
-      const diagnostics = list.map(toDiagnostic);
-      const key = JSON.stringify(diagnostics);
-      this.published.set(uri, { findings: list, key });
-      if (last?.key === key) continue;
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+    for (const findings of maps) {
+      for (const [uri, list] of findings) {
+        seen.add(uri);
+        const last = this.published.get(uri);
+        // Reused rule runs hand back the very same findings: nothing to convert or compare for most documents.
+        if (last && sameItems(last.findings, list)) continue;
+        const diagnostics = list.map(toDiagnostic);
+        const key = JSON.stringify(diagnostics);
+        this.published.set(uri, { findings: list, key });
+        if (last?.key === key) continue;
+        void this.connection.sendDiagnostics({ uri, diagnostics });
+      }
     }
     for (const uri of [...this.published.keys()]) {
       if (seen.has(uri)) continue;
@@ -250,7 +332,7 @@ export class Session {
 
   /** Rules that threw show as `internal-error` diagnostics; the log gets the stack, once per rule, file and error. */
   private logRuleFailures(): void {
-    for (const failure of this.engine.ruleFailures()) {
+    for (const failure of this.engines().flatMap((engine) => engine.ruleFailures())) {
       // The message, not the whole stack: the same failure is reached from different call sites.
       const key = `${failure.ruleId} ${failure.uri} ${failure.error.split('\n')[0]}`;
       if (this.loggedFailures.has(key)) continue;

@@ -1,8 +1,9 @@
 import picomatch from 'picomatch';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import { fileUri } from '../engine/text/uri';
-import { isSourcePath } from '../engine/workspace/classify';
-import { existsInside, listCandidateFiles, readWorkspaceFile } from './workspaceFiles';
+import * as path from 'node:path';
+import { isManifestPath, isSourcePath, type DocumentKind } from '../engine/workspace/classify';
+import { existsInside, listCandidateFiles, listFolderFiles, readWorkspaceFile } from './workspaceFiles';
 import { fsPathOf } from '../engine/text/uri';
 
 /** Only folders on the local disk are read; a virtual folder (vscode-vfs://…) is analysed from its open documents. */
@@ -62,6 +63,40 @@ export function readSources(engine: Engine, folders: readonly string[]): void {
       const uri = fileUri(file.fsPath);
       if (!engine.hasFile(uri) && /\.ya?ml$/i.test(file.relative) && isSourcePath(file.relative, sources)) reloadFile(engine, folders, uri);
     }
+  }
+}
+
+/**
+ * Single-file mode: a file opened outside every workspace folder is analysed in a root of its own (its folder, or
+ * the folder above the document folder it sits in), by an engine that reads and asks about nothing outside that
+ * root. The root's `.archframe.yaml` and `.adr-dir` are read first: they decide how its files are read; then
+ * `readSiblings` reads what the opened file's kind needs. Nothing below the root is walked.
+ */
+export function singleFileEngine(root: string, settings: EngineSettings): Engine {
+  const rootPath = fsPathOf(root);
+  const engine = new Engine({ folders: [root], settings, host: { exists: (uri) => isDiskUri(uri) && existsInside(fsPathOf(uri), [rootPath]) } });
+  for (const name of ['.archframe.yaml', '.adr-dir']) {
+    const uri = fileUri(path.join(rootPath, name));
+    const read = readWorkspaceFile(fsPathOf(uri), [rootPath], engine.maxFileSize(uri));
+    if (read !== undefined) engine.setFile(uri, read.text, read.size, read.invalidUtf8);
+  }
+  return engine;
+}
+
+/**
+ * The siblings a file opened on its own needs, read with the same care as a workspace folder (inside the root,
+ * no links followed, size limits): an ADR, the other documents of its folder (numbers, links, supersede pairs); a
+ * manifest, the manifests beside it (names resolved across files). Other kinds need nothing more.
+ */
+export function readSiblings(engine: Engine, root: string, uri: string, kind: DocumentKind | undefined): void {
+  if (!isDiskUri(uri) || (kind !== 'adr' && kind !== 'manifest')) return;
+  const rootPath = fsPathOf(root);
+  for (const fsPath of listFolderFiles(path.dirname(fsPathOf(uri)), [rootPath])) {
+    const sibling = fileUri(fsPath);
+    if (sibling === uri || engine.hasFile(sibling)) continue;
+    if (kind === 'adr' ? !/\.(md|markdown)$/i.test(fsPath) : !isManifestPath(fsPath)) continue;
+    const read = readWorkspaceFile(fsPath, [rootPath], engine.maxFileSize(sibling));
+    if (read !== undefined && engine.wouldAnalyse(sibling, read.text)) engine.setFile(sibling, read.text, read.size, read.invalidUtf8);
   }
 }
 

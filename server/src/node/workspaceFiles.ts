@@ -40,6 +40,26 @@ export function listCandidateFiles(root: string, limit = 200_000): FoundFile[] {
   return found.sort((a, b) => compareText(a.relative, b.relative));
 }
 
+/**
+ * The files of one folder (not below it) that archframe may analyse, when the folder's real path lies inside one
+ * of the roots: the siblings a file opened on its own needs (its ADR folder, the manifests beside it). Symbolic
+ * links are not followed; at most `limit` files.
+ */
+export function listFolderFiles(directory: string, roots: readonly string[], limit = 5_000): string[] {
+  if (!existsInside(directory, roots)) return [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && isCandidate(entry.name))
+    .map((entry) => path.join(directory, entry.name))
+    .sort(compareText)
+    .slice(0, limit);
+}
+
 function isCandidate(name: string): boolean {
   return name === '.archframe.yaml' || name === '.adr-dir' || /\.(ya?ml|md|markdown)$/i.test(name);
 }

@@ -101,3 +101,21 @@ function looksLikeAdr(path: string, text: string): boolean {
   if (isAdrAuxiliaryName(name)) return auxiliaryIsAdr(path, text) && (ADR_FOLDER.test(path) || hasAdrShape(text));
   return /^adr[-_]?\d{1,6}[-_. ]/i.test(name) || hasAdrShape(text);
 }
+
+/**
+ * The root a file opened outside every workspace folder is analysed in (single-file mode): the folder above a
+ * document folder of the defaults when the file sits in one (`/p` for `/p/docs/adr/0007-x.md`, so that it is an ADR
+ * of a collection as in a workspace), else the file's own folder.
+ */
+export function singleFileRoot(uri: string): string {
+  const folder = uri.slice(0, uri.lastIndexOf('/'));
+  const known = [...DEFAULT_FOLDERS.adr, ...DEFAULT_FOLDERS.runbooks, ...DEFAULT_FOLDERS.postmortems].sort((a, b) => b.length - a.length);
+  for (const documents of known) {
+    if (folder.endsWith('/' + documents) && folder.length > documents.length + 1) {
+      const root = folder.slice(0, folder.length - documents.length - 1);
+      // Not above the scheme and authority (file:///adr is its own root).
+      if (/^[a-z][\w+.-]*:\/\/[^/]*\/./i.test(root + '/')) return root;
+    }
+  }
+  return folder;
+}

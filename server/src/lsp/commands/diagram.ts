@@ -9,8 +9,8 @@ export async function diagram(session: Session, args: unknown[]): Promise<Diagra
   const options = (args[0] ?? {}) as DiagramArguments;
   const focus = typeof options.focus === 'string' && options.focus.trim() !== '' ? options.focus.trim() : undefined;
   const depth = typeof options.depth === 'number' && options.depth >= 1 ? Math.floor(options.depth) : 1;
-  const snapshot = session.engine.snapshot();
-  const findings = session.engine.findings();
+  const snapshot = session.commandEngine().snapshot();
+  const findings = session.commandEngine().findings();
   const whole = workspaceDiagram(snapshot, findings);
   const names = whole.nodes.filter((n) => n.kind !== 'missing').map((n) => n.name).sort();
   if (whole.nodes.length === 0) return { message: 'No component, datastore or channel found: the diagram draws the workspace\'s architecture manifests (architecture.yaml, *.arch.yaml).', names };

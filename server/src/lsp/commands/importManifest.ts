@@ -26,12 +26,12 @@ export async function importManifestCommand(session: Session, args: unknown[]): 
       return found.length > 0 ? found.map((f) => f.fsPath) : undefined;
     },
     read: (fsPath) => {
-      const read = readWorkspaceFile(fsPath, roots, session.engine.maxFileSize(fileUri(fsPath)));
+      const read = readWorkspaceFile(fsPath, roots, session.commandEngine().maxFileSize(fileUri(fsPath)));
       if (read === undefined) return { error: 'not a file inside the workspace folders' };
       return read.size === undefined ? { text: read.text } : { error: 'over the size limit (maxFileSize)' };
     },
   });
   if (gathered.unreadable.length > 0) return { message: `Cannot read ${gathered.unreadable.map((u) => `${u.path} (${u.reason})`).join(', ')}.` };
   const system = path.basename(fsPathOf(folder));
-  return applyPlan(session, planImport(session.engine.snapshot(), folder, gathered.files, system), 'Import manifest');
+  return applyPlan(session, planImport(session.commandEngine().snapshot(), folder, gathered.files, system), 'Import manifest');
 }

@@ -8,7 +8,7 @@ export async function newAdr(session: Session, args: unknown[]): Promise<CreateR
   const [first] = args;
   const options = (typeof first === 'string' ? { title: first } : (first ?? {})) as { title?: unknown; format?: unknown; folder?: unknown; date?: unknown };
   if (typeof options.title !== 'string' || options.title.trim() === '') return { message: 'New ADR needs a title.' };
-  const plan = planNewAdr(session.engine.snapshot(), {
+  const plan = planNewAdr(session.commandEngine().snapshot(), {
     title: options.title,
     format: typeof options.format === 'string' && options.format !== '' ? options.format : undefined,
     folder: typeof options.folder === 'string' ? options.folder.replace(/\/$/, '') : undefined,

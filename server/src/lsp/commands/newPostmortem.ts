@@ -10,5 +10,5 @@ export async function newPostmortem(session: Session, args: unknown[]): Promise<
   if (typeof options.title !== 'string') return { message: 'New Postmortem needs the incident\'s title.' };
   const date = typeof options.date === 'string' ? options.date : today();
   const severity = typeof options.severity === 'string' ? options.severity : undefined;
-  return applyPlan(session, planPostmortem(session.engine.snapshot(), options.title, date, severity), `New postmortem: ${options.title}`);
+  return applyPlan(session, planPostmortem(session.commandEngine().snapshot(), options.title, date, severity), `New postmortem: ${options.title}`);
 }

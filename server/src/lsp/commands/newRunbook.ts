@@ -5,7 +5,7 @@ import { applyPlan } from './applyPlan';
 
 /** Arguments: none. Answers the workspace's components, those without a runbook first. */
 export function runbookComponents(session: Session): RunbookCandidate[] {
-  return runbookCandidates(session.engine.snapshot());
+  return runbookCandidates(session.commandEngine().snapshot());
 }
 
 /** Arguments: the component's name (or `{ component }`). */
@@ -13,5 +13,5 @@ export async function newRunbook(session: Session, args: unknown[]): Promise<Cre
   const [first] = args;
   const component = typeof first === 'string' ? first : (first as { component?: unknown } | undefined)?.component;
   if (typeof component !== 'string' || component === '') return { message: 'New Runbook needs the name of a component.' };
-  return applyPlan(session, planRunbook(session.engine.snapshot(), component), `New runbook for ${component}`);
+  return applyPlan(session, planRunbook(session.commandEngine().snapshot(), component), `New runbook for ${component}`);
 }

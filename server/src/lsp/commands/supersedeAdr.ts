@@ -10,7 +10,7 @@ import { applyPlan } from './applyPlan';
 /** Arguments: none. Answers every ADR of the workspace, those in force first. */
 export function adrList(session: Session): AdrItem[] {
   const order = (status?: string) => (status === 'accepted' ? 0 : status === 'proposed' || status === undefined ? 1 : 2);
-  return session.engine
+  return session.commandEngine()
     .snapshot()
     .adrs.all()
     .map((adr) => ({ uri: adr.uri, name: adrName(adr), title: adr.title, status: adr.status, date: adr.date ?? adr.nameDate, format: adr.format }))
@@ -22,7 +22,7 @@ export async function supersedeAdr(session: Session, args: unknown[]): Promise<C
   const options = (args[0] ?? {}) as { adr?: unknown; title?: unknown; format?: unknown; date?: unknown };
   if (typeof options.adr !== 'string') return { message: 'Supersede ADR needs the ADR to supersede.' };
   if (typeof options.title !== 'string' || options.title.trim() === '') return { message: 'Supersede ADR needs a title for the new ADR.' };
-  const plan = planSupersede(session.engine.snapshot(), options.adr, {
+  const plan = planSupersede(session.engineFor(options.adr).snapshot(), options.adr, {
     title: options.title,
     format: typeof options.format === 'string' && options.format !== '' ? options.format : undefined,
     date: typeof options.date === 'string' ? options.date : today(),

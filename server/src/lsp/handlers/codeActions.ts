@@ -20,7 +20,7 @@ export const codeActions: Feature = {
       const uri = params.textDocument.uri;
       const actions: CodeAction[] = [];
       const wanted = (kind: string) => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
-      for (const finding of session.engine.findingsFor(uri)) {
+      for (const finding of session.engineFor(uri).findingsFor(uri)) {
         if (!finding.fixes?.length || !overlaps(finding.range, params.range)) continue;
         // Clients may send the code back as a string, a number or VS Code's { value, target }.
         const codeOf = (d: Diagnostic) => String(typeof d.code === 'object' && d.code !== null ? (d.code as { value: unknown }).value : d.code);

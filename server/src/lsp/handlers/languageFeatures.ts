@@ -115,7 +115,7 @@ export const languageFeatures: Feature = {
       return (featuresFor(found.document).documentSymbols?.(found.workspace, found.document) ?? []).map(convert);
     });
     connection.onWorkspaceSymbol((params) => {
-      const workspace = session.engine.snapshot();
+      const workspace = session.commandEngine().snapshot();
       return workspaceSymbols(workspace, params.query).flatMap((symbol) => {
         const location = toLocations(workspace, [symbol.target])[0];
         return location ? [{ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.containerName, location }] : [];
