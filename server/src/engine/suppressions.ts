@@ -181,7 +181,7 @@ function reportSuppressions(document: AnalysedDocument, suppressions: Suppressio
       }
     }
     // A reason that cites an ADR must cite one that exists.
-    for (const match of (suppression.reason ?? '').matchAll(/\bADR[-\s]?0*(\d+)\b/gi)) {
+    for (const match of (suppression.reason ?? '').matchAll(/\bADR[-\s]?\d+\b/gi)) {
       if (host.workspace.adrs.resolve(match[0])) continue;
       const start = suppression.reasonStart + match.index;
       add('decision-status', [start, start + match[0].length], `${match[0]}, cited as the reason for this suppression, resolves to no ADR in the workspace.`, 'error');

@@ -1,6 +1,6 @@
+import { trimEndOf, eolOf } from '../text/strings';
 import type { TextEdit } from '../model/findings';
 import type { AdrDocument } from '../parse/adr';
-import { eolOf } from '../text/strings';
 import type { Span } from '../text/types';
 import type { MarkdownSection } from '../parse/markdown';
 import type { LineIndex } from '../text/lineIndex';
@@ -40,7 +40,7 @@ export function insertStatusEdit(adr: AdrDocument, value: string, eol = eolOf(ad
   const level = sectionLevel(adr);
   const firstSection = adr.markdown.headings.find((h) => h !== adr.heading && h.span[0] > (adr.heading?.span[0] ?? -1));
   const at = firstSection ? firstSection.span[0] : adr.text.length;
-  const before = at === adr.text.length && !/\n\s*$/.test(adr.text) ? eol + eol : '';
+  const before = at === adr.text.length && !trailingBlank(adr.text).includes('\n') ? eol + eol : '';
   return insertEdit(adr, at, `${before}${'#'.repeat(level)} Status${eol}${eol}${value}${eol}${eol}`);
 }
 
@@ -103,4 +103,9 @@ export function insertSection<N extends string>(document: EditableDocument, orde
   if (later) return insertAt(document, later.span[0], `${block}\n\n`);
   const end = contentEnd(document.text, [0, document.text.length]);
   return insertAt(document, end, end === 0 ? `${block}\n` : `\n\n${block}${document.text.slice(end).includes('\n') ? '' : '\n'}`);
+}
+
+/** The white space a text ends with (found from the end: a regex anchored there rescans each run). */
+export function trailingBlank(text: string): string {
+  return text.slice(trimEndOf(text, /\s/).length);
 }

@@ -41,7 +41,8 @@ const SECTION_SUFFIX: Record<SourceSection, string> = { teams: 'team', component
 
 /** `Orders_API` → `orders-api`, `paymentService` → `payment-service`. */
 export function kebabName(name: string): string {
-  return kebabCase(name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2'));
+  // `HTTPServer` → `HTTP-Server`: a capital before a capitalised word (a lookahead, not a run rescanned from each letter).
+  return kebabCase(name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1-'));
 }
 
 /**

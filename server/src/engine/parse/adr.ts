@@ -1,3 +1,4 @@
+import { trimEndOf } from '../text/strings';
 import { isScalar, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
@@ -233,9 +234,35 @@ function readStatus(text: string, base: number, extraWords: readonly string[] = 
 /** The note as a reader sees it: links as their text, emphasis and code marks left out. */
 function cleanNote(text: string): string | undefined {
   // A status written as a link's text (`[Deprecated](https://…/pull/395)`) leaves the link's tail behind.
-  const plain = text.replace(/^\]\([^)]*\)/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|`/g, '');
+  const plain = linkTexts(text.replace(/^\]\([^)]*\)/, '')).replace(/\*\*|__|`/g, '');
   const note = plain.replace(/^[\s.,;:)\]–—*_-]+/, '').replace(/\s+/g, ' ').trim();
   return note === '' ? undefined : note;
+}
+
+/**
+ * Inline links and images replaced by their text (`[3. Use X](0003-x.md)` → `3. Use X`), in one pass: a line of
+ * thousands of `[` must not be rescanned from each of them.
+ */
+function linkTexts(text: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('[', i);
+    // No `]` after the first `[`, or no `)` after a `](`: no link further on either.
+    const close = open < 0 ? -1 : text.indexOf(']', open + 1);
+    if (close < 0) break;
+    if (text[close + 1] !== '(') {
+      out += text.slice(i, close + 1);
+      i = close + 1;
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end < 0) break;
+    const bang = open > i && text[open - 1] === '!' ? 1 : 0;
+    out += text.slice(i, open - bang) + text.slice(open + 1, close);
+    i = end + 1;
+  }
+  return out + text.slice(i);
 }
 
 // ---------------------------------------------------------------- file names and titles
@@ -282,11 +309,13 @@ const SECTION_NAMES: [RegExp, AdrSectionName][] = [
 
 /** A heading's text reduced for comparison: `1. Context:` → `context`. */
 function sectionKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^[^\p{L}\d]+/u, '')
-    .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
-    .replace(/[\s:.]+$/, '')
+  return trimEndOf(
+    text
+      .toLowerCase()
+      .replace(/^[^\p{L}\d]+/u, '')
+      .replace(/^\d+(?:\.\d+)*\.?\s+/, ''),
+    /[\s:.]/,
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -351,23 +380,59 @@ export const FORMAT_SECTIONS: Record<Exclude<AdrFormat, 'unknown'>, string[]> = 
 
 // ---------------------------------------------------------------- shape (for classification)
 
-const SHAPE_HEADING = /^#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
 const ADR_TITLE = /^#[ \t]+(?:(?:ADR|Architecture Decision Record|Decision Record)\b|[A-Z]{2,6}-\d+[ \t]*:|\d+\.[ \t]+\S)/m;
 
 /**
- * Does a Markdown text look like an ADR by itself (title and sections), wherever
- * it sits? Used to recognise ADRs outside the ADR folders, and README/index/
- * template files inside them that are ADRs after all. Cheap: line patterns only.
+ * The lines of a text outside fenced code, in one pass: shape detection runs on every Markdown file of a workspace,
+ * so no line may be rescanned (a regex over the whole text took seconds on a file of unclosed fences).
  */
+function linesOutsideFences(text: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    let indent = 0;
+    while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
+    const body = line.slice(indent);
+    if (fence !== undefined) {
+      // Closed by the same fence, with nothing but spaces after it.
+      if (indent <= 3 && body.startsWith(fence) && /^[ \t]*$/.test(body.slice(fence.length))) fence = undefined;
+      continue;
+    }
+    if (indent <= 3 && (body.startsWith('```') || body.startsWith('~~~'))) {
+      let length = 3;
+      while (body[length] === body[0]) length++;
+      fence = body.slice(0, length);
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** An ATX heading's text (trailing spaces and closing `#`s left out), or undefined for another line. */
+function headingText(line: string): string | undefined {
+  let level = 0;
+  while (line[level] === '#') level++;
+  if (level === 0 || level > 6 || (line[level] !== ' ' && line[level] !== '\t')) return undefined;
+  let start = level;
+  while (line[start] === ' ' || line[start] === '\t') start++;
+  let end = line.length;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '#')) end--;
+  return end > start ? line.slice(start, end) : start < line.length ? line[start] : undefined;
+}
+
 export function hasAdrShape(source: string): boolean {
   // Fenced code (examples of ADRs in other documents) does not count.
-  const text = source.includes('```') || source.includes('~~~') ? source.replace(/^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[ \t]*$|(?![\s\S]))/gm, '') : source;
+  const lines = linesOutsideFences(source);
   const names = new Set<AdrSectionName>();
   let first: string | undefined;
-  for (const match of text.matchAll(SHAPE_HEADING)) {
-    first ??= match[0];
-    for (const name of sectionNames(match[1].replace(/[*_`]/g, ''))) names.add(name);
+  for (const line of lines) {
+    const heading = headingText(line);
+    if (heading === undefined) continue;
+    first ??= line;
+    for (const name of sectionNames(heading.replace(/[*_`]/g, ''))) names.add(name);
   }
+  const text = lines.join('\n');
   const madr = names.has('context') && (names.has('decision') || names.has('options')) && /^#{1,6}[ \t]+(?:context and problem statement|decision outcome|considered options)/im.test(text);
   const statusWritten = names.has('status') || /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:/im.test(text) || /^---\r?\n(?:[^\n]*\n)*?status[ \t]*:/i.test(text);
   const nygard = names.has('context') && names.has('decision') && (statusWritten || names.has('consequences'));
@@ -776,6 +841,7 @@ export function findAdrReferences(markdown: MarkdownDocument, title?: MarkdownHe
 /** Relations stated in the body (status section, Links section, sentences about this ADR), after those of the front matter. */
 function readRelations(adr: AdrDocument): void {
   const { text } = adr;
+  adr.references.sort((a, b) => a.span[0] - b.span[0]);
   for (const region of proseRegions(adr.markdown, adr.heading)) {
     for (const line of linesOf(text, region)) relationsIn(adr, blankComments(adr, line), line.span[0], false);
   }
@@ -806,22 +872,51 @@ function relationsIn(adr: AdrDocument, line: string, offset: number, frontMatter
   const candidates = frontMatter ? idsIn(line, offset) : adr.references;
   const partial = /\b(?:in part|partly|partially|some aspects|some parts|parts of|portions? of)\b/i.test(line);
   if (frontMatter) adr.references.push(...candidates);
+  // One forward pass for sentence starts, and binary searches in the references (sorted by start): a line of
+  // thousands of relation words and links stays linear.
+  let scanned = 0;
+  let sentenceStart = offset;
   phrases.forEach((phrase, i) => {
-    const until = phrases[i + 1]?.span[0] ?? end;
-    const sentenceStart = offset + lastSentenceStart(line, phrase.span[0] - offset);
-    if (candidates.some((r) => r.span[0] >= sentenceStart && r.span[1] <= phrase.span[0])) return;
-    const following = candidates.filter((r) => r.span[0] >= phrase.span[1] && r.span[0] < until);
-    if (following.length === 0 || following[0].span[0] - phrase.span[1] > 80) return;
-    // Its targets end with its sentence: `Supersedes [2. X](2.md). Builds on ADR-1.` supersedes ADR 2 only.
-    const targets: AdrReference[] = [];
-    let from = phrase.span[1];
-    for (const target of following) {
-      if (/[.!?;]\s/.test(line.slice(from - offset, target.span[0] - offset))) break;
-      targets.push(target);
-      from = target.span[1];
+    const at = phrase.span[0] - offset;
+    for (; scanned < at - 1; scanned++) {
+      if (!SENTENCE_END.has(line[scanned]) || !/\s/.test(line[scanned + 1])) continue;
+      let start = scanned + 1;
+      while (start < at && /\s/.test(line[start])) start++;
+      sentenceStart = offset + start;
     }
-    for (const target of targets) adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]), partial });
+    const until = phrases[i + 1]?.span[0] ?? end;
+    for (let k = firstFrom(candidates, sentenceStart); k < candidates.length && candidates[k].span[0] < phrase.span[0]; k++) {
+      if (candidates[k].span[1] <= phrase.span[0]) return;
+    }
+    const first = firstFrom(candidates, phrase.span[1]);
+    if (first >= candidates.length || candidates[first].span[0] >= until || candidates[first].span[0] - phrase.span[1] > 80) return;
+    // Its targets end with its sentence: `Supersedes [2. X](2.md). Builds on ADR-1.` supersedes ADR 2 only.
+    let from = phrase.span[1];
+    for (let k = first; k < candidates.length && candidates[k].span[0] < until; k++) {
+      const target = candidates[k];
+      if (sentenceEndsBetween(line, from - offset, target.span[0] - offset)) break;
+      adr.relations.push({ ...target, relation: phrase.kind, phraseSpan: phrase.span, stated: frontMatter ? 'status' : statedWhere(adr, phrase.span[0]), partial });
+      from = Math.max(from, target.span[1]);
+    }
   });
+}
+
+/** Does a sentence end (`.`, `!`, `?` or `;` before white space) between two offsets of a line? */
+function sentenceEndsBetween(line: string, from: number, to: number): boolean {
+  for (let i = Math.max(from, 0); i < to - 1; i++) if (SENTENCE_END.has(line[i]) && /\s/.test(line[i + 1])) return true;
+  return false;
+}
+
+/** The index of the first reference that starts at or after `offset`, in references sorted by start. */
+function firstFrom(references: readonly AdrReference[], offset: number): number {
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (references[middle].span[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function statedWhere(adr: AdrDocument, offset: number): AdrRelation['stated'] {
@@ -832,11 +927,7 @@ function statedWhere(adr: AdrDocument, offset: number): AdrRelation['stated'] {
   return 'prose';
 }
 
-function lastSentenceStart(line: string, before: number): number {
-  const head = line.slice(0, before);
-  const match = /.*[.!?;]\s+/s.exec(head);
-  return match ? match[0].length : 0;
-}
+const SENTENCE_END = new Set(['.', '!', '?', ';']);
 
 /** ADR ids in a plain string (front matter values, status bullets): `ADR-0123`. */
 function idsIn(value: string, offset: number): AdrReference[] {

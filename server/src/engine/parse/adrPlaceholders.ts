@@ -14,8 +14,11 @@ export interface Placeholder {
 }
 
 const MARKERS = /\b(?:TODO|TBD|TBC|FIXME)\b/g;
-/** `[describe the context]`, `[short title of solved problem]`: bracketed instructions (not links). */
-const BRACKETED = /\[(?:describe|insert|add|explain|list|enter|provide|fill|summari[sz]e|short title|title|e\.g\.|your|option \d|decision driver|placeholder|todo|tbd)[^\]\n]*\]/gi;
+/**
+ * `[describe the context]`, `[short title of solved problem]`: bracketed instructions (not links). At most 200
+ * characters inside, as for braces: an unbounded run is rescanned from every `[` of a line that never closes.
+ */
+const BRACKETED = /\[(?:describe|insert|add|explain|list|enter|provide|fill|summari[sz]e|short title|title|e\.g\.|your|option \d|decision driver|placeholder|todo|tbd)[^\]\n]{0,200}\]/gi;
 /** `{title}`, `{short title, representative of …}`: braces around words, not code (`${x}`, `/path/{id}`). */
 const BRACED = /\{([^{}\n]{1,200})\}/g;
 const TEMPLATE_WORDS = /^(?:title|date|name|status|number|description|author|authors|deciders?|decision[- ]makers?|context|decision|consequences?|yyyy-mm-dd|dd\/mm\/yyyy|nnnn|problem|option(?: \d+)?|justification)$/i;

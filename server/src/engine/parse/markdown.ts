@@ -1,4 +1,6 @@
+import { trimEndOf } from '../text/strings';
 import { GFM, parser as baseParser } from '@lezer/markdown';
+import { LINEAR_INLINE } from './linearMarkdown';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parseDocument, type Document as YamlDocument } from 'yaml';
 import type { Span } from '../text/types';
@@ -134,7 +136,7 @@ export interface MarkdownDocument {
   fromSource(offset: number): number;
 }
 
-const parser = baseParser.configure(GFM);
+const parser = baseParser.configure([GFM, ...LINEAR_INLINE]);
 
 /** Nodes whose text is markup, not content, when reading inline text. */
 const MARK_NODES = new Set(['EmphasisMark', 'CodeMark', 'LinkMark', 'URL', 'LinkTitle', 'LinkLabel', 'HeaderMark', 'QuoteMark', 'ListMark', 'TaskMarker', 'Comment', 'StrikethroughMark', 'TableDelimiter', 'HardBreak']);
@@ -481,7 +483,7 @@ function stripCarriageReturns(text: string): { source: string; fromSource(offset
     const end = match ? match.index : text.length;
     let line = text.slice(start, end);
     if (line.includes('|')) {
-      const trimmed = line.replace(/[ \t]+$/, '');
+      const trimmed = trimEndOf(line, ' \t');
       for (let i = trimmed.length; i < line.length; i++) removed.push(source.length + trimmed.length);
       line = trimmed;
     }

@@ -1,3 +1,4 @@
+import { trimEndOf, trimOf } from '../text/strings';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import { allSections, parseMarkdown, trimSpan, type MarkdownDocument, type MarkdownHeading, type MarkdownListItem, type MarkdownSection, type MarkdownTable, type MarkdownTableRow } from './markdown';
@@ -10,11 +11,24 @@ import { ISSUE_PARTS, type IssuePart, type PostmortemSection, type RunbookSectio
  * sections, list items, table cells, paragraphs), offsets into the original text.
  */
 
+/**
+ * The service a runbook title names: `API Gateway: Runbook` → `API Gateway` (the title without a trailing
+ * `Runbook` and the separator before it), else the whole title. A scan from the end: the title is one line,
+ * perhaps a long one.
+ */
+function serviceNameOf(title: string): string {
+  const trimmed = trimEndOf(title, /\s/);
+  if (!trimmed.toLowerCase().endsWith('runbook')) return title;
+  let name = trimEndOf(trimmed.slice(0, -'runbook'.length), /\s/);
+  if (/[:\-–—]$/.test(name)) name = name.slice(0, -1);
+  return trimEndOf(name, /\s/);
+}
+
 // ------------------------------------------------------------------ shared
 
 /** `## Action items:` → `action items`. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[:.]+$/, '').replace(/\s+/g, ' ').trim();
+  return trimEndOf(text.toLowerCase(), ':.').replace(/\s+/g, ' ').trim();
 }
 
 /** The sections named as the shape expects, found by their heading (level 2, or level 1 after the title). */
@@ -110,8 +124,7 @@ export function parseRunbook(uri: string, text: string): RunbookDocument {
 
   if (title) {
     const raw = text.slice(title.textSpan[0], title.textSpan[1]);
-    const match = /^(.*?)\s*[:\-–—]?\s*runbook\s*$/i.exec(raw);
-    const name = (match ? match[1] : raw).replace(/^[*_`]+|[*_`]+$/g, '').trim();
+    const name = trimOf(serviceNameOf(raw), '*_`').trim();
     if (name) {
       const start = title.textSpan[0] + raw.indexOf(name);
       document.serviceName = { text: name, span: [start, start + name.length] };
@@ -148,6 +161,30 @@ export function parseRunbook(uri: string, text: string): RunbookDocument {
 
 const CATEGORY_LABEL = /^(?:\*\*|__)?\s*(?:database|db|datastore|storage|cache|queue|topic|stream|channel|external|service|upstream|downstream|api|third[- ]party|internal)\s*(?::\s*(?:\*\*|__)?|(?:\*\*|__)\s*:)\s*/i;
 
+const DELIMITERS = '(,:;—–';
+const DASHES = '-–—';
+const isSpace = (c: string) => /\s/.test(c);
+
+/**
+ * What a dependency line says before its first delimiter: `(`, `,`, `:`, `;`, a dash, or a hyphen between spaces
+ * (`Postgres - the main store`), without the spaces before it. One pass: a lazy regex for this rescanned every run of
+ * spaces from each of its characters.
+ */
+function wordsBeforeDelimiter(rest: string): string {
+  for (let i = 0; i < rest.length; ) {
+    if (DELIMITERS.includes(rest[i])) return rest.slice(0, i);
+    if (!isSpace(rest[i])) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < rest.length && isSpace(rest[end])) end++;
+    if (end < rest.length && (DELIMITERS.includes(rest[end]) || (DASHES.includes(rest[end]) && end + 1 < rest.length && isSpace(rest[end + 1])))) return rest.slice(0, i);
+    i = end;
+  }
+  return rest;
+}
+
 function readDependency(text: string, item: MarkdownListItem): RunbookDependency {
   const [start, end] = item.contentSpan;
   const raw = text.slice(start, end);
@@ -159,14 +196,16 @@ function readDependency(text: string, item: MarkdownListItem): RunbookDependency
   const label = CATEGORY_LABEL.exec(raw);
   let offset = label ? label[0].length : 0;
   const rest = raw.slice(offset);
-  let lead: RegExpExecArray | null;
-  if ((lead = /^\[([^\]]+)\]/.exec(rest)) || (lead = /^`([^`]+)`/.exec(rest)) || (lead = /^(?:\*\*|__)([^*_]+)(?:\*\*|__)/.exec(rest))) {
-    offset += lead[0].indexOf(lead[1]);
+  let lead: string;
+  const marked = /^\[([^\]]+)\]/.exec(rest) ?? /^`([^`]+)`/.exec(rest) ?? /^(?:\*\*|__)([^*_]+)(?:\*\*|__)/.exec(rest);
+  if (marked) {
+    lead = marked[1];
+    offset += marked[0].indexOf(lead);
   } else {
-    lead = /^([^(,:;—–]*?)(?:\s+[-–—]\s|\s*[(,:;—–]|$)/.exec(rest);
+    lead = wordsBeforeDelimiter(rest);
   }
-  const leadText = (lead?.[1] ?? '').trim();
-  const name: Located = leadText ? { text: leadText, span: trimSpan(text, [start + offset, start + offset + (lead?.[1].length ?? 0)]) } : { text: item.text, span: item.contentSpan };
+  const leadText = lead.trim();
+  const name: Located = leadText ? { text: leadText, span: trimSpan(text, [start + offset, start + offset + lead.length]) } : { text: item.text, span: item.contentSpan };
   return { item, name, words };
 }
 

@@ -88,3 +88,22 @@ export function formatList(values: readonly string[]): string {
 export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
+
+/**
+ * `text` without the characters of `chars` at its end (`/\s/` for white space): one pass back from the end. A
+ * pattern like `/[…]+$/` is tried from the start of every run of those characters, and each try scans the run.
+ */
+export function trimEndOf(text: string, chars: string | RegExp): string {
+  const trims = typeof chars === 'string' ? (c: string) => chars.includes(c) : (c: string) => chars.test(c);
+  let end = text.length;
+  while (end > 0 && trims(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without the characters of `chars` at both ends. */
+export function trimOf(text: string, chars: string | RegExp): string {
+  const trims = typeof chars === 'string' ? (c: string) => chars.includes(c) : (c: string) => chars.test(c);
+  let start = 0;
+  while (start < text.length && trims(text[start])) start++;
+  return trimEndOf(text.slice(start), chars);
+}

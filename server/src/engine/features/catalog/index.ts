@@ -72,13 +72,14 @@ function valueSpanAt(text: string, pair: Pair, offset: number): Span | undefined
     for (const item of value.items as Node[]) if (isScalar(item) && inside(item)) return spanOf(item);
     // After `- ` on a new item line, or inside `[ ]`.
     const line = lineAround(text, offset);
-    if (inside(value) && (/^\s*-\s*$/.test(line.before) || value.flow)) return [offset, offset];
+    if (inside(value) && (line.before.trim() === '-' || value.flow)) return [offset, offset];
   }
   if ((value === null || (isScalar(value) && value.value === null)) && key?.range) {
     // `owner: |` — the cursor on the key's line, after the colon.
     const line = lineAround(text, offset);
     const keyEnd = key.range[1];
-    if (offset > keyEnd && line.start <= keyEnd && /^\s*:?\s*$/.test(text.slice(keyEnd, offset))) return [offset, offset];
+    const between = text.slice(keyEnd, offset).trim();
+    if (offset > keyEnd && line.start <= keyEnd && (between === '' || between === ':')) return [offset, offset];
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-
+import { lineBefore } from '../lineContext';
 import { KNOWLEDGE } from '../../knowledge';
 import { FORMAT_SECTIONS, sectionName, STATUS_MEANINGS, STATUS_WORDS, type AdrDocument } from '../../parse/adr';
 import { sectionAt } from '../../parse/markdown';
@@ -27,8 +27,7 @@ const FRONT_MATTER_KEYS: { key: string; documentation: string }[] = [
  */
 export function markdownCompletions(workspace: WorkspaceSnapshot, document: MarkdownFile, offset: number): Completion[] {
   const { text } = document;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
+  const before = lineBefore(text, offset).text;
   const markdown = markdownOf(document);
   const adr = document.kind === 'adr' ? document : undefined;
 

@@ -1,3 +1,4 @@
+import { lineAround } from '../lineContext';
 import { entryMarkdown, findTerms } from '../../knowledge';
 import { elementSpan, rootSpan, type ManifestDocument } from '../../parse/manifest';
 import { STATUS_MEANINGS, type AdrDocument } from '../../parse/adr';
@@ -37,17 +38,15 @@ function inlineCodeAt(text: string, offset: number): boolean {
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   const before = line.slice(0, offset - lineStart);
+  // Counting backticks is one pass; the fence test looks at the line's start only.
   return (before.match(/`/g) ?? []).length % 2 === 1 && !/^\s*(```|~~~)/.test(line);
 }
 
 /** The framework term around an offset, found in its line (terms do not cross lines). */
 function termAt(document: MarkdownFile, offset: number) {
-  const text = document.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  const match = findTerms(text.slice(lineStart, lineEnd)).find((m) => offset >= lineStart + m.start && offset <= lineStart + m.end);
-  return match && { entry: match.entry, start: lineStart + match.start, end: lineStart + match.end };
+  const line = lineAround(document.text, offset);
+  const match = findTerms(line.text).find((m) => offset >= line.start + m.start && offset <= line.start + m.end);
+  return match && { entry: match.entry, start: line.start + match.start, end: line.start + match.end };
 }
 
 /** Go to definition: the ADR a reference names, the manifest element a name names. */

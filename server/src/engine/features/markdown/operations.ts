@@ -1,3 +1,4 @@
+import { lineBefore } from '../lineContext';
 import { entryById } from '../../knowledge';
 import { sectionAt, visibleText, type MarkdownHeading } from '../../parse/markdown';
 import type { PostmortemDocument, RunbookDocument } from '../../parse/operations';
@@ -124,12 +125,6 @@ function postmortemHover(document: PostmortemDocument, offset: number): Hover | 
 }
 
 // ------------------------------------------------------------------ completion
-
-/** The current line up to the offset, and where it starts. */
-function lineBefore(text: string, offset: number): { start: number; text: string } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return { start, text: text.slice(start, offset).replace(/\r$/, '') };
-}
 
 function headingCompletions<N extends string>(names: readonly N[], present: Partial<Record<N, unknown>>, body: (b: SnippetBuilder, name: N) => string, help: Record<N, string>, replace: Span, level: number): Completion[] {
   return names

@@ -1,7 +1,7 @@
+import { trailingBlank, insertEdit, sectionLevel } from '../../fixes/markdownEdits';
 import { effectiveFormat, requiredSections, type RequiredSection } from '../../workspace/adrConventions';
 import type { AdrDocument, AdrFormat } from '../../parse/adr';
 import { defineRule, type Report } from '../types';
-import { insertEdit, sectionLevel } from '../../fixes/markdownEdits';
 import { eolOf } from '../../text/strings';
 
 const FORMAT_NAMES: Record<Exclude<AdrFormat, 'unknown'>, string> = { nygard: 'Nygard', framework: 'framework (Part XIV §1)', madr: 'MADR', log4brains: 'log4brains' };
@@ -41,7 +41,7 @@ export const rule = defineRule<AdrDocument>({
       const before = required.slice(0, index).reverse().map((r) => adr.sections.find((s) => s.name === r.name && s.section.heading.level === level)).find(Boolean);
       const after = required.slice(index + 1).map((r) => adr.sections.find((s) => s.name === r.name && s.section.heading.level === level)).find(Boolean);
       const at = before ? before.section.span[1] : after ? after.section.span[0] : adr.text.length;
-      const lead = at === adr.text.length ? (adr.text.endsWith('\n') ? (/\n\s*\n\s*$/.test(adr.text) || adr.text.trim() === '' ? '' : eol) : eol + eol) : '';
+      const lead = at === adr.text.length ? (adr.text.endsWith('\n') ? (trailingBlank(adr.text).split('\n').length > 2 || adr.text.trim() === '' ? '' : eol) : eol + eol) : '';
       const heading = `${'#'.repeat(level)} ${section.heading}`;
       const found: Report = {
         at: { uri: adr.uri, lines: adr.lines, span: adr.heading?.span ?? adr.titleSpan ?? [0, 0] },
