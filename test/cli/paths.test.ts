@@ -66,10 +66,12 @@ describe('archframe check: paths and ignore globs', () => {
     try {
       const ignored = run(['check', 'legacy/architecture.yaml'], ws.dir);
       assert.equal(ignored.stdout, '');
-      assert.equal(ignored.code, 0);
       assert.match(ignored.stderr, /legacy\/architecture\.yaml is not checked: it matches an `ignore:` glob of \.archframe\.yaml\./);
+      assert.equal(ignored.code, 2, 'nothing was checked');
       const notes = run(['check', 'notes.md'], ws.dir);
-      assert.match(notes.stderr, /notes\.md is not checked: it is not an architecture manifest, ADR, runbook or postmortem\./);
+      assert.match(notes.stderr, /notes\.md is not checked: it is not an ADR, runbook or postmortem/);
+      const both = run(['check', 'notes.md', 'architecture.yaml'], ws.dir);
+      assert.equal(both.code, 0, 'one named file is checked: the run is not empty');
     } finally {
       ws.remove();
     }

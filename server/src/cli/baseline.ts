@@ -63,14 +63,20 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function writeBaseline(findings: readonly Finding[], baselinePath: string): BaselineFile {
+/** A baseline of the findings, as the file's text, and how many entries it holds. */
+export function baselineText(findings: readonly Finding[], baselinePath: string): { text: string; entries: number } {
   const baseline = createBaseline(findings, baselinePath);
+  return { text: JSON.stringify(baseline, null, 2) + '\n', entries: baseline.findings.length };
+}
+
+/** Whether a file's text is an archframe baseline (which a new one may replace). */
+export function isBaseline(text: string): boolean {
   try {
-    fs.writeFileSync(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
-  } catch (error) {
-    throw new UsageError(`cannot write the baseline ${baselinePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const data = JSON.parse(text) as Partial<BaselineFile>;
+    return typeof data === 'object' && data !== null && data.tool === 'archframe' && typeof data.version === 'number' && Array.isArray(data.findings);
+  } catch {
+    return false;
   }
-  return baseline;
 }
 
 export function readBaseline(baselinePath: string): BaselineFile {

@@ -21,3 +21,23 @@ export function replaceFile(file: string, expected: string, text: string): void 
     fs.rmSync(temporary, { force: true });
   }
 }
+
+/**
+ * Writes a file atomically, replacing it if it exists: the text goes to a temporary file beside it (with the old
+ * file's mode), which is renamed over it. An interrupted run leaves the old file whole.
+ */
+export function writeAtomically(file: string, text: string): void {
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(file).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(temporary, text, mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode });
+  try {
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}

@@ -585,7 +585,7 @@ export class Engine {
   foldersFor(uri: string): Folders {
     const folder = this.folderOf(uri);
     const adrDir = folder ? this.files.get(joinUri(folder, '.adr-dir'))?.text.split(/\r?\n/)[0] : undefined;
-    return documentFolders(folder ? this.configFor(folder + '/') : {}, adrDir || undefined);
+    return documentFolders(folder ? this.configFor(folder) : {}, adrDir || undefined);
   }
 
   private isIgnored(path: string): boolean {
@@ -679,7 +679,7 @@ class Snapshot implements WorkspaceSnapshot {
       if (list) list.push(document);
       else this.byKind.set(document.kind, [document]);
     }
-    this.documentFolders = engine.foldersFor(`${this.folders[0] ?? ''}/`);
+    this.documentFolders = engine.foldersFor(this.folders[0] ?? '');
     this.manifests = new ManifestModel(this.documents('manifest'));
     const adrs = this.documents('adr') as AdrDocument[];
     this.adrs = createAdrIndex(

@@ -57,7 +57,7 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
  */
 export function readSources(engine: Engine, folders: readonly string[]): void {
   for (const folder of folders.filter(isDiskUri)) {
-    const sources = engine.foldersFor(folder + '/').sources;
+    const sources = engine.foldersFor(folder).sources;
     if (sources.length === 0) continue;
     for (const file of listCandidateFiles(fsPathOf(folder))) {
       const uri = fileUri(file.fsPath);

@@ -4,9 +4,10 @@ import { defineCommand } from '../command';
 import { FORMATS } from '../formats';
 import { summary } from '../formats/text';
 import type { CheckReport } from '../formats/types';
-import { applyBaseline, readBaseline, writeBaseline } from '../baseline';
+import { applyBaseline, baselineText, isBaseline, readBaseline } from '../baseline';
+import { writeOutput } from '../outputFile';
 import { UsageError, wantsColor, type CliIo } from '../io';
-import { findingsInScope, load, resolveTargets } from '../workspace';
+import { assertSomethingChecked, findingsInScope, load, resolveTargets } from '../workspace';
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -24,6 +25,8 @@ Options:
       --baseline <file>     report only findings the baseline does not hold
       --write-baseline <file>
                             record today's findings in <file> and exit 0
+                            (a new file, or one that is a baseline already:
+                            never a file the check reads)
   -h, --help                this help
 
 Text output is one finding a line (file:line:col severity rule-id message)
@@ -31,8 +34,12 @@ when stdout is not a terminal, and grouped by file with colours on a
 terminal (NO_COLOR and FORCE_COLOR are honoured). The counts and the rules'
 docs links go to stderr.
 
-Exit code: 0 clean, 1 a finding at or above --fail-on, 2 bad usage or an
-unreadable or invalid .archframe.yaml.`;
+A file named on the command line is checked whatever its name: a YAML file
+with a top-level archframe: or components: key is read as a manifest.
+
+Exit code: 0 clean, 1 a finding at or above --fail-on, 2 bad usage, an
+unreadable or invalid .archframe.yaml, or nothing to check (no manifest,
+ADR, runbook, postmortem or catalog under the paths).`;
 
 export const check = defineCommand({
   name: 'check',
@@ -58,12 +65,14 @@ export const check = defineCommand({
     const { engine, notes } = load(targets, io.cwd, progress.update);
     progress.done();
     for (const note of notes) io.stderr(`archframe: ${note}\n`);
+    assertSomethingChecked(engine, targets, positionals, io.cwd);
     const all = findingsInScope(engine, targets);
 
     if (values['write-baseline'] !== undefined) {
       const written = path.resolve(io.cwd, values['write-baseline']);
-      const file = writeBaseline(all, written);
-      io.stderr(`archframe: wrote ${all.length} finding(s) as ${file.findings.length} baseline entries to ${values['write-baseline']}.\n`);
+      const { text, entries } = baselineText(all, written);
+      writeOutput({ given: values['write-baseline'], file: written, what: 'a baseline', replaces: isBaseline }, text, engine, targets);
+      io.stderr(`archframe: wrote ${all.length} finding(s) as ${entries} baseline entries to ${values['write-baseline']}.\n`);
       return 0;
     }
 

@@ -1,8 +1,8 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DIAGRAM_FORMATS, renderDiagram, workspaceDiagram, type DiagramFormat } from '../../engine/diagram';
 import { defineCommand } from '../command';
 import { UsageError } from '../io';
+import { writeOutput } from '../outputFile';
 import { load, resolveTargets } from '../workspace';
 
 const USAGE = `Usage: archframe diagram [options] [paths…]
@@ -15,7 +15,8 @@ the finding's colour; cycles and upward dependencies stand out.
 
 Options:
   -f, --format <format>  svg (default), mermaid or dot
-  -o, --output <file>    write to <file> instead of stdout
+  -o, --output <file>    write to <file> instead of stdout (never over a
+                         manifest, ADR or other file the run reads)
       --focus <name>     only <name> and what it depends on or is used by
   -h, --help             this help
 
@@ -33,7 +34,8 @@ export const diagram = defineCommand({
   async run({ values, positionals, io }) {
     const format = (values.format ?? 'svg') as DiagramFormat;
     if (!DIAGRAM_FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}': use ${DIAGRAM_FORMATS.join(', ')}.`);
-    const { engine, notes } = load(resolveTargets(positionals, io.cwd), io.cwd);
+    const targets = resolveTargets(positionals, io.cwd);
+    const { engine, notes } = load(targets, io.cwd);
     for (const note of notes) io.stderr(`archframe: ${note}\n`);
     let graph;
     try {
@@ -49,12 +51,7 @@ export const diagram = defineCommand({
     if (values.output === undefined) {
       io.stdout(text);
     } else {
-      const file = path.resolve(io.cwd, values.output);
-      try {
-        fs.writeFileSync(file, text);
-      } catch (error) {
-        throw new UsageError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      }
+      writeOutput({ given: values.output, file: path.resolve(io.cwd, values.output), what: 'the diagram' }, text, engine, targets);
       const flagged = graph.nodes.filter((n) => n.violations.length > 0).length + graph.edges.filter((e) => e.violations.length > 0).length;
       io.stderr(`archframe: wrote ${values.output}: ${graph.nodes.length} element(s), ${graph.edges.length} dependenc${graph.edges.length === 1 ? 'y' : 'ies'}, ${flagged} with findings.\n`);
     }

@@ -34,7 +34,7 @@ export function planAdrIndex(workspace: WorkspaceSnapshot, folder: string): Plan
     if (workspace.exists(uri)) {
       return { ok: false, existing: uri, message: `${path} has no index markers, and archframe writes only between them: add these two lines where the index should go, then run it again:\n${INDEX_START}\n${INDEX_END}` };
     }
-    if (adrs.length === 0) return { ok: false, message: `No ADRs in ${relativePath(workspace.folderOf(folder + '/') ?? folder, folder) || folder}: nothing to index.` };
+    if (adrs.length === 0) return { ok: false, message: `No ADRs in ${relativePath(workspace.folderOf(folder) ?? folder, folder) || folder}: nothing to index.` };
     const text = `# Architecture Decision Records\n\n${INDEX_START}\n${renderAdrIndex(uri, adrs, workspace.adrs.resolve)}${INDEX_END}\n`;
     return { ok: true, file: { uri, path, text }, edits: [] };
   }

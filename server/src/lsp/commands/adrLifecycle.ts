@@ -23,7 +23,7 @@ export function adrCollectionList(session: Session): AdrCollection[] {
   const workspace = session.engine.snapshot();
   return adrCollections(workspace).map((uri) => ({
     uri,
-    path: relativePath(workspace.folderOf(uri + '/') ?? uri, uri) || '.',
+    path: relativePath(workspace.folderOf(uri) ?? uri, uri) || '.',
     adrs: workspace.adrs.collection(uri + '/README.md').length,
   }));
 }
