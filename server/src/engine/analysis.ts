@@ -706,6 +706,8 @@ class Snapshot implements WorkspaceSnapshot {
 
   exists(uri: string): boolean {
     if (this.engine.hasFile(uri)) return true;
+    // Nothing outside the workspace is asked about: a link to ../../../etc/passwd is not the engine's to stat.
+    if (this.engine.folderOf(uri) === undefined) return false;
     let answer = this.existing.get(uri);
     if (answer === undefined) {
       answer = this.engine.host().exists(uri);

@@ -22,7 +22,7 @@ export interface WorkspaceSnapshot {
   readonly adrs: AdrIndex;
   documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[];
   document(uri: string): AnalysedDocument | undefined;
-  /** Does a file exist in the workspace (analysed or not)? */
+  /** Does a file exist in the workspace (analysed or not)? False, without asking the host, for a file outside it. */
   exists(uri: string): boolean;
   /** The workspace folder that holds a document. */
   folderOf(uri: string): string | undefined;

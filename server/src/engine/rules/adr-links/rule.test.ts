@@ -32,5 +32,14 @@ ruleTests('adr-links', {
       files: { 'docs/adr/0001-a.md': adr('1. A', '![diagram](img/diagram.png)', '', 'See [the spec][spec].', '', '[spec]: ../spec.md').replace(/\n/g, '\r\n') },
       findings: [{ text: 'img/diagram.png', message: /'img\/diagram\.png' does not exist/ }, { text: '../spec.md', message: /'\.\.\/spec\.md' does not exist/ }],
     },
+    {
+      name: 'a link out of the workspace, relative or from the root: said so, and not looked up (the host is never asked)',
+      files: { 'docs/adr/0001-a.md': adr('1. A', 'See [passwd](../../../../etc/passwd) and [up](/../secrets.md).') },
+      otherFiles: ['../etc/passwd'],
+      findings: [
+        { text: '../../../../etc/passwd', message: /points outside the workspace/ },
+        { text: '/../secrets.md', message: /points outside the workspace/ },
+      ],
+    },
   ],
 });

@@ -1,7 +1,7 @@
 
 import type { AdrDocument } from '../../parse/adr';
 import { closestMatch } from '../../text/strings';
-import { resolveRelative, relativeLink } from '../../text/uri';
+import { isInside, resolveRelative, relativeLink } from '../../text/uri';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { defineRule } from '../types';
 import { replaceEdit } from '../../fixes/markdownEdits';
@@ -28,9 +28,20 @@ export const rule = defineRule<AdrDocument>({
     fixable: true,
   },
   check({ document: adr, workspace, report }) {
+    const folder = workspace.folderOf(adr.uri);
+    // An untitled buffer (or a file of no folder) has nothing its relative links could be checked against.
+    if (folder === undefined) return;
     for (const link of adr.relativeLinks) {
       const target = missingLinkTarget(workspace, adr, link.destination);
       if (!target) continue;
+      if (!isInside(folder, target)) {
+        report({
+          at: { uri: adr.uri, lines: adr.lines, span: link.destinationSpan },
+          message: `'${link.destination}' points outside the workspace: archframe checks links within it only, and readers of the repository will not find the file.`,
+          element: `link.${link.destination}`,
+        });
+        continue;
+      }
       // A renamed ADR: offer the ADR of the collection whose file name is closest.
       const siblings = workspace.adrs.collection(adr.uri).filter((a) => a !== adr);
       const name = decodeURIComponent(target.slice(target.lastIndexOf('/') + 1)).replace(/\.(md|markdown)$/i, '');

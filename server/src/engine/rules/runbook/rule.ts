@@ -4,6 +4,7 @@ import { expandSnippet } from '../../templates/snippet';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { at, elementMap, ownElements } from '../kit';
+import { isInside } from '../../text/uri';
 import { defineRule } from '../types';
 import { runbookFill } from '../../templates/runbookFill';
 
@@ -30,6 +31,15 @@ export const rule = defineRule<ManifestDocument>({
       const map = elementMap(component);
       if (value.runbook !== undefined) {
         const uri = workspace.resolveWorkspacePath(document.uri, value.runbook);
+        const folder = workspace.folderOf(document.uri);
+        if (folder !== undefined && !isInside(folder, uri)) {
+          report({
+            at: at(component, ['runbook'], 'value'),
+            message: `The runbook of '${component.name}', ${value.runbook}, points outside the workspace: keep runbooks in the repository, where the manifest and its readers find them.`,
+            element: `components.${component.name}.runbook`,
+          });
+          continue;
+        }
         if (workspace.exists(uri)) continue;
         report({
           at: at(component, ['runbook'], 'value'),
