@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Engine, type EngineSettings } from '../../server/src/engine/analysis';
 import type { Finding } from '../../server/src/engine/model/findings';
 
@@ -33,4 +35,19 @@ export function spanText(files: Files, path: string, finding: Finding): string {
 /** Joins lines, so fixtures read like the files they stand for. */
 export function lines(...parts: string[]): string {
   return parts.join('\n') + '\n';
+}
+
+/** The example workspace (examples/shop), as path → text. */
+export function exampleFiles(): Files {
+  const root = join(__dirname, '../../examples/shop');
+  const out: Files = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(root, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return out;
 }

@@ -6,12 +6,15 @@ import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
 import { parseAdrIndexPage } from './parse/adrIndexPage';
 import { parseCatalog } from './parse/catalog';
 import { parseSource } from './parse/source';
+import { parsePolicyFile } from './parse/policies';
+import { NO_POLICIES, resolvePolicies, type PolicySet } from './workspace/policySet';
+import { policyRule, type PolicyRule } from './rules/policies';
 import { parseConfig, type ConfigDocument } from './parse/config';
 import { parseManifest, type ManifestDocument } from './parse/manifest';
 import { reparseManifest } from './parse/manifestIncremental';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
-import { appliesToKinds, type Report, type Rule, type RuleContext } from './rules/types';
+import { appliesToKinds, type Report, type Rule, type RuleContext, type RuleMeta } from './rules/types';
 import { applySuppressions } from './suppressions';
 import type { LineIndex } from './text/lineIndex';
 import type { Span } from './text/types';
@@ -29,10 +32,10 @@ import { compareText } from './text/strings';
  * until an ADR's shape changes or one of those ADRs changes.
  */
 type ReadKind = DocumentKind | 'files' | 'adrShapes';
-const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128, source: 256, 'adr-index': 512 };
+const READS: Record<ReadKind, number> = { manifest: 1, config: 2, adr: 4, runbook: 8, postmortem: 16, files: 32, adrShapes: 64, catalog: 128, source: 256, 'adr-index': 512, policies: 1024 };
 const READ_KINDS = Object.keys(READS) as ReadKind[];
 /** Runs without findings are numbers: revision × RUN_BASE + reads. */
-const RUN_BASE = 512;
+const RUN_BASE = 2048;
 
 /**
  * One rule's findings on one document, kept for reuse. A run without findings (and no ADR handed to it) is kept
@@ -121,7 +124,7 @@ export class Engine {
   /** Counts changes to files; a rule run remembers the revision it ran at. */
   private revision = 0;
   /** The revision at which a document of each kind (or a file's existence) last changed. */
-  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0, source: 0, 'adr-index': 0 };
+  private readonly changedAt: Record<ReadKind, number> = { manifest: 0, config: 0, adr: 0, runbook: 0, postmortem: 0, files: 0, adrShapes: 0, catalog: 0, source: 0, 'adr-index': 0, policies: 0 };
   /** Edited ADRs whose new shape is not known yet (it is, once parsed): each with the shape that rule runs saw. */
   private readonly shapesBefore = new Map<string, string>();
   /** The ADR index's tables, kept for the next snapshots until an ADR's shape changes. */
@@ -132,6 +135,12 @@ export class Engine {
   private runs = new WeakMap<AnalysedDocument, Runs>();
   /** The rules with a check, by the kind of document they check. */
   private readonly rulesByKind = new Map<DocumentKind, Rule[]>();
+  /** The team policies in force per workspace folder, resolved on demand and kept until a file they come from changes. */
+  private readonly policySets = new Map<string, PolicySet>();
+  /** Each policy set's rules, built once per set. */
+  private readonly policyRules = new WeakMap<PolicySet, PolicyRule[]>();
+  /** Policy runs per manifest, by the policy's key: a policy edited or added runs anew, the others keep theirs. */
+  private policyRuns = new WeakMap<AnalysedDocument, Map<string, RuleRun>>();
   /** Every rule id the engine knows: what `rules:` in `.archframe.yaml` may name. */
   private readonly ruleIds: readonly string[];
 
@@ -156,6 +165,7 @@ export class Engine {
     const limitChanged = settings.maxFileSize !== this.settings.maxFileSize;
     this.settings = settings;
     this.runs = new WeakMap();
+    this.policyRuns = new WeakMap();
     // A new size limit may refuse or admit files already read.
     if (limitChanged) this.reclassify();
     else this.invalidate();
@@ -198,15 +208,18 @@ export class Engine {
       if (entry.kind === 'config') entry.refusal = this.refusal(text, size, this.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       this.files.set(uri, entry);
       this.changed(existing?.kind, 'config', !existing);
+      if (entry.kind === 'config' && this.onlyPoliciesChanged(entry)) return;
       this.reclassify();
       return;
     }
     const entry = this.entry(uri, text, size, invalidUtf8);
     const before = existing?.parsed ?? existing?.previous;
+    const policies = this.policyFolder(uri, existing);
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
     this.files.set(uri, entry);
     this.changed(existing?.kind, entry.kind, !existing);
     if (existing?.kind === 'adr' || entry.kind === 'adr') this.adrChanged(uri, existing, entry);
+    if (policies !== undefined) this.policiesChanged(policies);
     this.invalidate();
   }
 
@@ -217,8 +230,10 @@ export class Engine {
       this.fileNoted();
       return;
     }
+    const policies = this.policyFolder(uri, existing);
     this.files.delete(uri);
     this.changed(existing.kind, undefined, true);
+    if (policies !== undefined) this.policiesChanged(policies);
     if (existing.kind === 'adr') this.adrChanged(uri, existing, undefined);
     const path = this.relative(uri);
     if (path === CONFIG_NAME || path === '.adr-dir') this.reclassify();
@@ -229,6 +244,100 @@ export class Engine {
   fileNoted(): void {
     this.changed(undefined, undefined, true);
     this.invalidate();
+  }
+
+  /**
+   * `.archframe.yaml` changed, but only in its policies (or `extends:`): nothing that decides what a file is or
+   * how a rule reports changed, so every run is kept; the policies are resolved anew and the policy runs whose
+   * policy is unchanged are kept too (ADR 0015). Settings, severities, folders or anything else: false.
+   */
+  private onlyPoliciesChanged(entry: FileEntry): boolean {
+    const folder = this.folderOf(entry.uri);
+    const before = folder === undefined ? undefined : this.configDocuments.get(folder);
+    if (!before || entry.refusal) return false;
+    const after = parseConfig(entry.uri, entry.text, this.ruleIds);
+    const rest = (config: Config) => JSON.stringify({ ...config, policies: undefined, extends: undefined });
+    if (rest(before.config) !== rest(after.config)) return false;
+    entry.parsed = after;
+    this.configDocuments.set(folder!, after);
+    this.policiesChanged(folder!);
+    this.invalidate();
+    return true;
+  }
+
+  /** The folder whose policies a file's change may change: it is one of the files they come from, or was. */
+  private policyFolder(uri: string, existing: FileEntry | undefined): string | undefined {
+    const folder = this.folderOf(uri);
+    if (folder === undefined) return undefined;
+    if (existing?.kind === 'policies') return folder;
+    const path = this.relative(uri);
+    return path !== undefined && this.policySets.get(folder)?.files.includes(path) ? folder : undefined;
+  }
+
+  /**
+   * A file the policies come from changed: they are resolved again, and the files that `extends:` now reaches, or
+   * no longer reaches, are classified again (as policies, or as what they are otherwise).
+   */
+  private policiesChanged(folder: string): void {
+    const before = this.policySets.get(folder)?.files ?? [];
+    this.policySets.delete(folder);
+    const after = this.policySet(folder).files;
+    for (const path of new Set([...before, ...after])) {
+      if (before.includes(path) && after.includes(path)) continue;
+      const uri = joinUri(folder, path);
+      const entry = this.files.get(uri);
+      if (!entry) continue;
+      const next = this.entry(uri, entry.text, entry.size, entry.invalidUtf8);
+      if (next.kind === entry.kind) continue;
+      this.files.set(uri, next);
+      this.changed(entry.kind, next.kind, false);
+      this.policySets.delete(folder);
+    }
+    this.changedAt.policies = this.revision;
+  }
+
+  /** The policies in force in a workspace folder (none without `.archframe.yaml`). */
+  policySet(folder: string | undefined): PolicySet {
+    if (folder === undefined) return NO_POLICIES;
+    let set = this.policySets.get(folder);
+    if (set) return set;
+    const config = this.configDocument(folder);
+    set = !config
+      ? NO_POLICIES
+      : resolvePolicies(folder, config, (uri) => {
+          const entry = this.files.get(uri);
+          if (!entry) return { missing: this.options.host.exists(uri) ? 'is not read (an ignore: glob excludes it?)' : 'does not exist' };
+          if (entry.refusal) return { missing: `is not read: ${entry.refusal.message}` };
+          const document = entry.kind === 'policies' ? this.parse(entry) : undefined;
+          return { document: document?.kind === 'policies' ? document : parsePolicyFile(uri, entry.text, this.ruleIds) };
+        });
+    this.policySets.set(folder, set);
+    return set;
+  }
+
+  /** The rules of the policies in force where a document is. */
+  private policyRulesOf(uri: string): readonly PolicyRule[] {
+    const set = this.policySet(this.folderOf(uri));
+    let rules = this.policyRules.get(set);
+    if (!rules) this.policyRules.set(set, (rules = set.policies.map(policyRule)));
+    return rules;
+  }
+
+  /** The rules of the team policies of every workspace folder. */
+  policyRulesInForce(): PolicyRule[] {
+    return this.folders.flatMap((folder) => this.policyRulesOf(`${folder}/`));
+  }
+
+  /** A rule's metadata, the policies in force at a URI included (`policy/<id>`). */
+  ruleMeta(id: string, uri?: string): RuleMeta | undefined {
+    const builtin = ruleMeta(id);
+    if (builtin) return builtin;
+    const folders = uri === undefined ? this.folders : [this.folderOf(uri)];
+    for (const folder of folders) {
+      const rule = this.policyRulesOf(`${folder ?? ''}/`).find((r) => r.meta.id === id);
+      if (rule) return rule.meta;
+    }
+    return undefined;
   }
 
   private changed(before: DocumentKind | undefined, after: DocumentKind | undefined, existence: boolean): void {
@@ -388,17 +497,39 @@ export class Engine {
         }
       }
     }
+    for (const document of snapshot.documents('manifest')) {
+      const policies = this.policyRulesOf(document.uri);
+      if (policies.length === 0 && !this.policyRuns.has(document)) continue;
+      const config = this.configFor(document.uri);
+      const before = this.policyRuns.get(document);
+      const runs = new Map<string, RuleRun>();
+      this.policyRuns.set(document, runs);
+      for (const rule of policies) {
+        const severity = this.severity(config, rule.meta.id, rule.meta.severity);
+        if (!severity) continue;
+        const key = rule.key;
+        let run = before?.get(key);
+        if (run === undefined || !this.current(run, latest)) {
+          run = this.check(rule as Rule, document, tracking, config, severity);
+          yield;
+        }
+        runs.set(key, run);
+        if (typeof run === 'number') continue;
+        for (const finding of run.findings) add(finding);
+        if (run.failure) failures.push(run.failure);
+      }
+    }
     applySuppressions(findings, {
       workspace: snapshot,
       severity: (uri, ruleId, preferred) => {
         const config = this.configFor(uri);
-        const configured = this.severity(config, ruleId);
+        const configured = this.severity(config, ruleId, this.ruleMeta(ruleId, uri)?.severity);
         const explicit = config.rules?.[ruleId] ?? this.settings.rules?.[ruleId];
         return configured && !explicit && preferred ? preferred : configured;
       },
       requireReason: (uri) => this.configFor(uri).suppressions?.requireReason === true,
-      isRule: (id) => ruleMeta(id) !== undefined,
-      ruleIds: () => this.ruleIds,
+      isRule: (id) => this.ruleMeta(id) !== undefined,
+      ruleIds: () => [...this.ruleIds, ...this.folders.flatMap((folder) => this.policyRulesOf(`${folder}/`).map((rule) => rule.meta.id))],
     });
     for (const list of findings.values()) if (list.length > 1) list.sort(compareFindings);
     const analysis = { snapshot, findings, failures };
@@ -464,8 +595,9 @@ export class Engine {
     return runs;
   }
 
-  private severity(config: Config, ruleId: string): Severity | undefined {
-    const setting = config.rules?.[ruleId] ?? this.settings.rules?.[ruleId] ?? ruleMeta(ruleId)?.severity ?? 'error';
+  /** `byDefault`: the severity of a rule the registry does not hold (a policy's). */
+  private severity(config: Config, ruleId: string, byDefault?: Severity): Severity | undefined {
+    const setting = config.rules?.[ruleId] ?? this.settings.rules?.[ruleId] ?? ruleMeta(ruleId)?.severity ?? byDefault ?? 'error';
     return setting === 'off' ? undefined : setting;
   }
 
@@ -487,7 +619,7 @@ export class Engine {
             (classify(path, text, this.foldersFor(uri)) ?? (language === 'archframe-manifest' ? 'manifest' : undefined));
     const entry: FileEntry = { uri, text, kind, size, revision };
     if (invalidUtf8) entry.invalidUtf8 = true;
-    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' || kind === 'catalog' || kind === 'source' ? undefined : tooDeep(text));
+    if (kind) entry.refusal = this.refusal(text, size, this.maxFileSize(uri)) ?? (kind === 'manifest' || kind === 'config' || kind === 'catalog' || kind === 'source' || kind === 'policies' ? undefined : tooDeep(text));
     return entry;
   }
 
@@ -544,6 +676,9 @@ export class Engine {
         case 'source':
           entry.parsed = parseSource(entry.uri, this.relative(entry.uri) ?? entry.uri, entry.text);
           break;
+        case 'policies':
+          entry.parsed = parsePolicyFile(entry.uri, entry.text, this.ruleIds);
+          break;
       }
     }
     return entry.parsed;
@@ -553,7 +688,9 @@ export class Engine {
     // Which files are ADRs may change: a change of shapes, at a revision of its own.
     this.changedAt.adrShapes = ++this.revision;
     this.configDocuments.clear();
+    this.policySets.clear();
     this.runs = new WeakMap();
+    this.policyRuns = new WeakMap();
     this.orderedUris = undefined;
     for (const [uri, entry] of this.files) {
       const path = this.relative(uri);
@@ -585,7 +722,7 @@ export class Engine {
   foldersFor(uri: string): Folders {
     const folder = this.folderOf(uri);
     const adrDir = folder ? this.files.get(joinUri(folder, '.adr-dir'))?.text.split(/\r?\n/)[0] : undefined;
-    return documentFolders(folder ? this.configFor(folder) : {}, adrDir || undefined);
+    return documentFolders(folder ? this.configFor(folder) : {}, adrDir || undefined, this.policySet(folder).files);
   }
 
   private isIgnored(path: string): boolean {
@@ -701,6 +838,10 @@ class Snapshot implements WorkspaceSnapshot {
     return this.byUri.get(uri);
   }
 
+  policies(uri: string): PolicySet {
+    return this.engine.policySet(this.folderOf(uri));
+  }
+
   /** Answers of the host, kept for the snapshot's life: rules ask about the same files many times. */
   private readonly existing = new Map<string, boolean>();
 
@@ -786,6 +927,10 @@ class ReadTracking implements WorkspaceSnapshot {
   exists(uri: string): boolean {
     this.reads |= READS.files;
     return this.snapshot.exists(uri);
+  }
+  policies(uri: string): PolicySet {
+    this.reads |= READS.config | READS.policies;
+    return this.snapshot.policies(uri);
   }
   folderOf(uri: string): string | undefined {
     return this.snapshot.folderOf(uri);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { engineFor, lines, ROOT, uriOf, type Files } from '../../../test/helpers/engine';
+import { engineFor, exampleFiles, lines, ROOT, uriOf, type Files } from '../../../test/helpers/engine';
 import { Engine } from './analysis';
 import type { AdrDocument } from './parse/adr';
 import type { ManifestDocument } from './parse/manifest';
@@ -153,19 +151,7 @@ describe('rule runs are reused until what they read changes', () => {
 });
 
 /** The example workspace, as path → text. */
-function example(): Files {
-  const root = join(__dirname, '../../../examples/shop');
-  const out: Files = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out[relative(root, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return out;
-}
+const example = exampleFiles;
 
 const SUCCESSOR = 'docs/adr/0007-successor.md';
 const TEMPLATE = lines('# NUMBER. TITLE', '', '## Status', '', 'STATUS', '', '## Context', '', 'TODO', '', '## Decision', '', 'TODO', '', '## Consequences', '', 'TODO');

@@ -72,7 +72,7 @@ export function applySuppressions(findings: Map<string, Finding[]>, host: Suppre
 }
 
 function syntaxOf(document: AnalysedDocument): 'yaml' | 'markdown' | undefined {
-  if (document.kind === 'manifest' || document.kind === 'config' || document.kind === 'catalog' || document.kind === 'source') return 'yaml';
+  if (document.kind === 'manifest' || document.kind === 'config' || document.kind === 'catalog' || document.kind === 'source' || document.kind === 'policies') return 'yaml';
   if (document.kind === 'adr' || document.kind === 'runbook' || document.kind === 'postmortem') return 'markdown';
   return undefined;
 }

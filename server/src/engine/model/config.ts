@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extendsSchema, policiesSchema } from './policies';
 
 /** `.archframe.yaml` at the workspace root. */
 
@@ -36,6 +37,12 @@ export const configSchema = z.strictObject({
   sources: folderList
     .optional()
     .meta({ description: 'Compose files, Kubernetes manifests and Backstage catalogs (files or folders, workspace-relative) that the manifest must agree with: the drift-* rules report where they differ.' }),
+  policies: policiesSchema
+    .optional()
+    .meta({ description: 'Team policies: rules the team writes in the manifest\'s terms (forbid a dependency, require fields); findings carry the code policy/<id> (docs/policies.md).' }),
+  extends: extendsSchema
+    .optional()
+    .meta({ description: 'YAML files with more `policies:` (paths relative to this file, inside the workspace), shared between repositories.' }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,13 +1,17 @@
 import { isMap, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { z } from 'zod';
 import { configSchema, type Config } from '../model/config';
+import { POLICY_PREFIX } from '../model/policies';
+import { readPolicies, type PolicySource } from './policies';
 import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/types';
 import type { ParseProblem } from './problem';
 import { reportDuplicateKeys } from './manifest';
 import { validate } from './validate';
 import { closestMatch } from '../text/strings';
 import { findPair, nodeSpan, scalarKey, yamlErrorProblem } from './yamlAst';
 
-export interface ConfigDocument {
+export interface ConfigDocument extends PolicySource {
   kind: 'config';
   uri: string;
   text: string;
@@ -15,6 +19,8 @@ export interface ConfigDocument {
   /** The valid part of the configuration; invalid entries fall back to the defaults. */
   config: Config;
   problems: ParseProblem[];
+  /** The keys of `rules:` that name a policy (`policy/<id>`), checked against the policies in force. */
+  policyRuleKeys: { id: string; span: Span }[];
 }
 
 /** `ruleIds`: the ids `rules:` may name (the parser knows no rule itself; the engine passes its registry's). */
@@ -26,6 +32,8 @@ export function parseConfig(uri: string, text: string, ruleIds: readonly string[
     problems.push(yamlErrorProblem(error, text.length));
   }
   let config: Config = {};
+  let policies: PolicySource = { policies: [], extends: [] };
+  const policyRuleKeys: ConfigDocument['policyRuleKeys'] = [];
   const contents = yaml.contents as Node | null;
   reportDuplicateKeys(contents, problems);
   if (isMap(contents)) {
@@ -35,16 +43,23 @@ export function parseConfig(uri: string, text: string, ruleIds: readonly string[
     } catch (error) {
       problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the configuration: ${(error as Error).message}` });
     }
-    if (value !== undefined) config = validate(configSchema, value, contents, [], problems, undefined, configSchema) ?? {};
-    config = checkRuleIds(contents, config, ruleIds, problems);
+    if (value !== undefined) config = validate(checkedSchema, value, contents, [], problems, undefined, checkedSchema) ?? {};
+    config = checkRuleIds(contents, config, ruleIds, problems, policyRuleKeys);
+    policies = readPolicies(uri, lines, contents, problems, ruleIds);
+    if (config.policies) config = { ...config, policies: policies.policies.map((declared) => declared.policy) };
   } else if (contents !== null && yaml.errors.length === 0) {
-    problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions, sources).' });
+    problems.push({ ruleId: 'schema-type', span: [0, text.length], message: '.archframe.yaml must be a map (rules, ignore, folders, adr, suppressions, sources, policies, extends).' });
   }
-  return { kind: 'config', uri, text, lines, config, problems };
+  return { kind: 'config', uri, text, lines, config, problems, policyRuleKeys, ...policies };
 }
 
-/** Keys of `rules:` must be rule ids: an unknown one is reported on its key (with a did-you-mean) and left out of the configuration. */
-function checkRuleIds(contents: YAMLMap, config: Config, ruleIds: readonly string[], problems: ParseProblem[]): Config {
+/** Each policy is validated on its own (parse/policies.ts), so that a problem in one leaves out that one whole. */
+const checkedSchema = configSchema.extend({ policies: z.array(z.unknown()).optional() }) as unknown as typeof configSchema;
+
+/**
+ * Keys of `rules:` must be rule ids (a policy's `policy/<id>` is checked against every file the policies come
+ * from, by policy-reference): an unknown one is reported on its key (with a did-you-mean) and left out of the configuration. */
+function checkRuleIds(contents: YAMLMap, config: Config, ruleIds: readonly string[], problems: ParseProblem[], policyKeys: ConfigDocument['policyRuleKeys']): Config {
   const rulesNode = findPair(contents, 'rules')?.value as Node | null | undefined;
   if (!config.rules || !isMap(rulesNode)) return config;
   const rules = { ...config.rules };
@@ -52,6 +67,10 @@ function checkRuleIds(contents: YAMLMap, config: Config, ruleIds: readonly strin
   for (const pair of rulesNode.items) {
     const id = scalarKey(pair);
     if (id === undefined || known.has(id)) continue;
+    if (id.startsWith(POLICY_PREFIX)) {
+      policyKeys.push({ id, span: nodeSpan(pair.key as Node) ?? [0, 0] });
+      continue;
+    }
     const guess = closestMatch(id, ruleIds);
     problems.push({
       ruleId: 'schema-enum',

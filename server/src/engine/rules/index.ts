@@ -40,6 +40,8 @@ import { rule as layerDirection } from './layer-direction/rule';
 import { rule as observabilityPillars } from './observability-pillars/rule';
 import { rule as onCall } from './on-call/rule';
 import { rule as passwordHashing } from './password-hashing/rule';
+import { rule as policyReference } from './policy-reference/rule';
+import { rule as policySelector } from './policy-selector/rule';
 import { rule as postmortemSections } from './postmortem-sections/rule';
 import { rule as publicAuth } from './public-auth/rule';
 import { rule as quorum } from './quorum/rule';
@@ -113,6 +115,8 @@ export const RULES: readonly Rule[] = [
   observabilityPillars as Rule,
   onCall as Rule,
   passwordHashing as Rule,
+  policyReference as Rule,
+  policySelector as Rule,
   postmortemSections as Rule,
   publicAuth as Rule,
   quorum as Rule,

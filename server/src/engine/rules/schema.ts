@@ -1,9 +1,9 @@
 import type { DocumentKind } from '../workspace/classify';
 import type { Rule } from './types';
 
-/** The YAML documents archframe reads, and the two whose schema it checks. */
-const YAML_KINDS: readonly DocumentKind[] = ['manifest', 'config', 'catalog', 'source'];
-const SCHEMA_KINDS: readonly DocumentKind[] = ['manifest', 'config'];
+/** The YAML documents archframe reads, and those whose schema it checks. */
+const YAML_KINDS: readonly DocumentKind[] = ['manifest', 'config', 'catalog', 'source', 'policies'];
+const SCHEMA_KINDS: readonly DocumentKind[] = ['manifest', 'config', 'policies'];
 
 /**
  * Problems the parsers report while reading a document. They have no check of

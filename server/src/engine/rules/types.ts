@@ -20,7 +20,8 @@ export type RuleCategory =
   | 'postmortem'
   | 'catalog'
   | 'drift'
-  | 'suppression';
+  | 'suppression'
+  | 'policy';
 
 export const CATEGORY_TITLES: Record<RuleCategory, string> = {
   schema: 'Manifest format',
@@ -40,6 +41,7 @@ export const CATEGORY_TITLES: Record<RuleCategory, string> = {
   catalog: 'Backstage catalogs',
   drift: 'Drift from the sources',
   suppression: 'Suppression comments',
+  policy: 'Team policies',
 };
 
 export interface RuleMeta {

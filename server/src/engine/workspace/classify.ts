@@ -4,7 +4,7 @@ import { isTemplateName } from '../parse/adrPlaceholders';
 import { mentionsBackstage } from '../catalog/entities';
 
 /** Every kind of document the engine reads. */
-export const DOCUMENT_KINDS = ['manifest', 'config', 'adr', 'runbook', 'postmortem', 'catalog', 'source', 'adr-index'] as const;
+export const DOCUMENT_KINDS = ['manifest', 'config', 'adr', 'runbook', 'postmortem', 'catalog', 'source', 'adr-index', 'policies'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const MANIFEST_NAME = /(^|\/)(architecture\.ya?ml|[^/]+\.arch\.ya?ml)$/;
@@ -25,16 +25,19 @@ export interface Folders {
   postmortems: string[];
   /** `.archframe.yaml` `sources:`: files and folders the manifest is compared with (drift). */
   sources: string[];
+  /** The files `extends:` reaches from `.archframe.yaml` (workspace-relative): shared policies. */
+  policies: readonly string[];
 }
 
 /** The folders that hold each kind of document, from the configuration, `.adr-dir`, then the defaults. */
-export function documentFolders(config: Config, adrDir?: string): Folders {
+export function documentFolders(config: Config, adrDir?: string, policies: readonly string[] = []): Folders {
   const adr = config.folders?.adr !== undefined ? folderList(config.folders.adr, []) : adrDir ? [adrDir.trim().replace(/^\.\/|\/+$/g, '')] : [...DEFAULT_FOLDERS.adr];
   return {
     adr,
     runbooks: folderList(config.folders?.runbooks, DEFAULT_FOLDERS.runbooks),
     postmortems: folderList(config.folders?.postmortems, DEFAULT_FOLDERS.postmortems),
     sources: folderList(config.sources, []),
+    policies,
   };
 }
 
@@ -61,6 +64,7 @@ export function classify(path: string, text: string | undefined, folders: Folder
   if (isManifestPath(path)) return 'manifest';
   // Any other YAML file is a Backstage catalog when a document of it says so: hosts read it to know (text undefined).
   if (/\.ya?ml$/i.test(path)) {
+    if (folders.policies.includes(path)) return 'policies';
     if (text === undefined || mentionsBackstage(text)) return 'catalog';
     return isSourcePath(path, folders.sources) ? 'source' : undefined;
   }
