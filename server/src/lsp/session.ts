@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type EngineSettings } from '../engine/analysis';
 import type { Finding, SeveritySetting } from '../engine/model/findings';
 import { isInside } from '../engine/text/uri';
-import { loadWorkspace, readSiblings, readSources, reloadFile, singleFileEngine } from '../node/loadWorkspace';
+import { loadWorkspace, readPolicyFiles, readSiblings, readSources, reloadFile, singleFileEngine } from '../node/loadWorkspace';
 import { singleFileRoot } from '../engine/workspace/classify';
 import { toDiagnostic } from './convert';
 import type { EditCapabilities } from './workspaceEdit';
@@ -198,6 +198,7 @@ export class Session {
   changed(uri: string, text: string): void {
     this.engineFor(uri).setFile(uri, text);
     if (isConfig(uri)) readSources(this.engine, this.folders);
+    readPolicyFiles(this.engine, this.folders);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
 
@@ -222,6 +223,7 @@ export class Session {
     }
     // A new `sources:` list may name files read earlier as nothing in particular.
     if (changes.some((change) => isConfig(change.uri))) readSources(this.engine, this.folders);
+    readPolicyFiles(this.engine, this.folders);
     this.schedule(0);
   }
 

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { Engine, type EngineSettings } from '../engine/analysis';
-import { fileUri } from '../engine/text/uri';
+import { fileUri, joinUri } from '../engine/text/uri';
 import * as path from 'node:path';
 import { isManifestPath, isSourcePath, type DocumentKind } from '../engine/workspace/classify';
 import { existsInside, listCandidateFiles, listFolderFiles, readWorkspaceFile } from './workspaceFiles';
@@ -47,7 +47,39 @@ export function loadWorkspace(folders: string[], settings: EngineSettings = {}, 
       if (engine.wouldAnalyse(uri, read.text)) engine.setFile(uri, read.text, read.size, read.invalidUtf8);
     }
   }
+  readPolicyFiles(engine, folders);
   onProgress?.(total, total);
+  return engine;
+}
+
+/**
+ * Reads the files `extends:` reaches that the engine does not hold yet (inside the folders only), until none is
+ * left: each file read may extend more. A file that cannot be read stays missing, and is reported on its entry.
+ */
+export function readPolicyFiles(engine: Engine, folders: readonly string[]): void {
+  const tried = new Set<string>();
+  for (let more = true; more; ) {
+    more = false;
+    for (const folder of folders.filter(isDiskUri)) {
+      for (const path of engine.policySet(folder).files) {
+        const uri = joinUri(folder, path);
+        if (tried.has(uri) || engine.hasFile(uri)) continue;
+        tried.add(uri);
+        reloadFile(engine, folders, uri);
+        more ||= engine.hasFile(uri);
+      }
+    }
+  }
+}
+
+/**
+ * An engine that holds only a folder's `.archframe.yaml` and the files it extends: enough to know its team
+ * policies (for `archframe rules` and `explain`) without reading the workspace.
+ */
+export function loadPolicies(folder: string): Engine {
+  const engine = new Engine({ folders: [folder], host: { exists: (uri) => isDiskUri(uri) && existsInside(fsPathOf(uri), diskRoots([folder])) } });
+  reloadFile(engine, [folder], joinUri(folder, '.archframe.yaml'));
+  readPolicyFiles(engine, [folder]);
   return engine;
 }
 

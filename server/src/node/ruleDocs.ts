@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { POLICY_PREFIX } from '../engine/model/policies';
 import { ruleDocsPath } from '../engine/rules';
 import { fileUri } from '../engine/text/uri';
 
@@ -7,8 +8,11 @@ import { fileUri } from '../engine/text/uri';
  * (`dist/../docs/rules/<id>.md`), so the page is found from the running bundle.
  */
 export function ruleDocsFile(ruleId: string): string {
-  return path.resolve(__dirname, '..', ruleDocsPath(ruleId));
+  // A team's policy has no page of its own: the page that explains policies stands for it.
+  return path.resolve(__dirname, '..', ruleId.startsWith(POLICY_PREFIX) ? POLICIES_DOCS : ruleDocsPath(ruleId));
 }
+
+const POLICIES_DOCS = 'docs/policies.md';
 
 /** The rule's docs page as a file URI: the diagnostics' code link, the CLI's and SARIF's help link. */
 export function docsHref(ruleId: string): string {

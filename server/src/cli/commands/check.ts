@@ -81,6 +81,7 @@ export const check = defineCommand({
       findings: fresh,
       baselined: absorbed,
       cwd: io.cwd,
+      policies: engine.policyRulesInForce(),
       terminal: { color: format === 'text' && wantsColor(io, io.stdoutIsTTY), tty: format === 'text' && io.stdoutIsTTY },
     };
     io.stdout(formatter(report));

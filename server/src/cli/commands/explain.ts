@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import { KNOWLEDGE, entryById, lookupTerm, type KnowledgeEntry } from '../../engine/knowledge';
+import { POLICY_PREFIX } from '../../engine/model/policies';
 import { RULES, ruleMeta } from '../../engine/rules';
+import { declaredAt, definitionText, type PolicyRule } from '../../engine/rules/policies';
+import { fileUri, fsPathOf } from '../../engine/text/uri';
+import { CONFIG_NAME } from '../../engine/workspace/classify';
+import { loadPolicies } from '../../node/loadWorkspace';
+import { display } from '../workspace';
 import { CATEGORY_TITLES, type RuleMeta } from '../../engine/rules/types';
 import { closestMatch } from '../../engine/text/strings';
 import { ruleDocsFile } from '../../node/ruleDocs';
@@ -9,8 +15,9 @@ import { UsageError } from '../io';
 
 const USAGE = `Usage: archframe explain <rule-id|term>
 
-Prints a rule's documentation (docs/rules/<id>.md), or the framework entry
-for a term: an axiom, a pattern, a practice, by its id, title or a usual
+Prints a rule's documentation (docs/rules/<id>.md), a team policy of the
+current folder's .archframe.yaml (policy/<id>: its definition and where it
+is declared), or the framework entry for a term: an axiom, a pattern, a practice, by its id, title or a usual
 name ('archframe explain cqrs', 'archframe explain "circuit breaker"').
 
 Options:
@@ -24,6 +31,17 @@ export const explain = defineCommand({
   run({ positionals, io }) {
     const term = positionals.join(' ').trim();
     if (term === '') throw new UsageError("name a rule or a term, e.g. 'archframe explain duplicate-name'.");
+    const policies = term.startsWith(POLICY_PREFIX) ? loadPolicies(fileUri(io.cwd)).policyRulesInForce() : [];
+    if (term.startsWith(POLICY_PREFIX)) {
+      const policy = policies.find((rule) => rule.meta.id === term);
+      if (!policy) {
+        const near = closestMatch(term, policies.map((rule) => rule.meta.id));
+        io.stderr(`archframe explain: no team policy '${term}' in ${CONFIG_NAME} here or the files it extends.${near ? ` Did you mean '${near}'?` : " 'archframe rules' lists them."}\n`);
+        return 1;
+      }
+      io.stdout(policyText(policy, io.cwd) + '\n');
+      return 0;
+    }
     const meta = ruleMeta(term) ?? ruleMeta(term.toLowerCase());
     const entry = lookupTerm(term);
     if (!meta && !entry) {
@@ -56,6 +74,20 @@ function ruleText(meta: RuleMeta): string {
   const knowledge = (meta.knowledge ?? []).map(entryById).filter((e): e is KnowledgeEntry => e !== undefined);
   if (knowledge.length > 0) lines.push('', `Framework entries: ${knowledge.map((e) => `${e.title} (${e.id})`).join(', ')}`);
   return lines.join('\n');
+}
+
+function policyText(rule: PolicyRule, cwd: string): string {
+  const { meta, declared } = rule;
+  return [
+    `${meta.id} · team policy · ${CATEGORY_TITLES[meta.category]} · default severity ${meta.severity}`,
+    `Declared in ${declaredAt(declared, (uri) => display(fsPathOf(uri), cwd))}`,
+    '',
+    meta.summary,
+    '',
+    definitionText(declared),
+    '',
+    `How policies select elements and report: ${ruleDocsFile(meta.id)}`,
+  ].join('\n');
 }
 
 function entryText(entry: KnowledgeEntry): string {

@@ -1,5 +1,6 @@
 import type { Finding } from '../../engine/model/findings';
 import { ruleMeta } from '../../engine/rules';
+import type { PolicyRule } from '../../engine/rules/policies';
 import type { Range } from '../../engine/text/types';
 import { fsPathOf } from '../../engine/text/uri';
 import { docsHref } from '../../node/ruleDocs';
@@ -18,8 +19,8 @@ function jsonRange(range: Range) {
   };
 }
 
-function jsonFinding(finding: Finding, cwd: string) {
-  const meta = ruleMeta(finding.ruleId);
+function jsonFinding(finding: Finding, cwd: string, policies: readonly PolicyRule[]) {
+  const meta = ruleMeta(finding.ruleId) ?? policies.find((rule) => rule.meta.id === finding.ruleId)?.meta;
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -43,7 +44,7 @@ export const json: Formatter = (report) =>
       tool: { name: 'archframe', version: VERSION },
       cwd: report.cwd,
       summary: { ...countBySeverity(report.findings), total: report.findings.length, baselined: report.baselined },
-      findings: report.findings.map((f) => jsonFinding(f, report.cwd)),
+      findings: report.findings.map((f) => jsonFinding(f, report.cwd, report.policies)),
     },
     null,
     2,

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { Severity } from '../../engine/model/findings';
 import { RULES } from '../../engine/rules';
 import { CATEGORY_TITLES } from '../../engine/rules/types';
+import { declaredAt, definitionText, type PolicyRule } from '../../engine/rules/policies';
+import { display } from '../workspace';
 import type { Range } from '../../engine/text/types';
 import { fileUri, fsPathOf } from '../../engine/text/uri';
 import { docsHref, ruleDocsFile } from '../../node/ruleDocs';
@@ -38,8 +40,25 @@ function helpMarkdown(ruleId: string): string | undefined {
   }
 }
 
-function driverRules() {
-  return RULES.map(({ meta }) => {
+/** A team policy as a SARIF rule: its message is its description, its definition its help. */
+function policyRule(rule: PolicyRule, cwd: string) {
+  const { meta, declared } = rule;
+  const where = declaredAt(declared, (uri) => display(fsPathOf(uri), cwd));
+  const markdown = `${meta.summary}\n\nTeam policy, declared in \`${where}\`:\n\n\`\`\`yaml\n${definitionText(declared)}\n\`\`\``;
+  return {
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.summary },
+    fullDescription: { text: `${meta.summary} (team policy, ${where})` },
+    helpUri: docsHref(meta.id),
+    help: { text: markdown, markdown },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { category: meta.category, categoryTitle: CATEGORY_TITLES[meta.category], reference: where, tags: [meta.category] },
+  };
+}
+
+function driverRules(policies: readonly PolicyRule[], cwd: string) {
+  const builtin = RULES.map(({ meta }) => {
     const markdown = helpMarkdown(meta.id);
     return {
       id: meta.id,
@@ -52,11 +71,14 @@ function driverRules() {
       properties: { category: meta.category, categoryTitle: CATEGORY_TITLES[meta.category], reference: meta.reference, tags: [meta.category] },
     };
   });
+  const seen = new Set<string>();
+  const own = policies.filter((rule) => !seen.has(rule.meta.id) && seen.add(rule.meta.id)).map((rule) => policyRule(rule, cwd));
+  return [...builtin, ...own];
 }
 
 /** SARIF 2.1.0, as GitHub code scanning and other tools read it: one run, every rule described. */
 export const sarif: Formatter = (report) => {
-  const rules = driverRules();
+  const rules = driverRules(report.policies, report.cwd);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results = report.findings.map((finding) => ({
     ruleId: finding.ruleId,

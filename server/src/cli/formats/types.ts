@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../engine/model/findings';
+import type { PolicyRule } from '../../engine/rules/policies';
 
 /** What every output format receives. */
 export interface CheckReport {
@@ -8,6 +9,8 @@ export interface CheckReport {
   baselined: number;
   /** The current folder: paths are printed relative to it. */
   cwd: string;
+  /** The team policies in force (rules of their own, described as the built-in rules are). */
+  policies: readonly PolicyRule[];
   /** Colour and layout for a terminal (text format only). */
   terminal: { color: boolean; tty: boolean };
 }

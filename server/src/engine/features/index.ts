@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../workspace/classify';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../workspace/snapshot';
 import { catalogFeatures } from './catalog';
-import { configFeatures } from './config';
+import { configFeatures, policyFileFeatures } from './config';
 import { manifestFeatures } from './manifest';
 import { markdownFeatures } from './markdown';
 import type { DocumentFeatures, WorkspaceSymbol } from './types';
@@ -13,6 +13,7 @@ const FEATURES: Partial<Record<DocumentKind, DocumentFeatures>> = {
   postmortem: markdownFeatures as DocumentFeatures,
   config: configFeatures as DocumentFeatures,
   catalog: catalogFeatures as DocumentFeatures,
+  policies: policyFileFeatures as DocumentFeatures,
 };
 
 export function featuresFor(document: AnalysedDocument): DocumentFeatures {

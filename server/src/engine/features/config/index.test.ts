@@ -18,7 +18,7 @@ describe('.archframe.yaml editor features', () => {
   it('completes the top-level keys that are not there yet', () => {
     const { features, workspace, document, offset } = at(lines('rules: {}', '|'));
     const labels = features.completions!(workspace, document, offset).map((c) => c.label);
-    assert.deepEqual(labels.sort(), ['adr', 'folders', 'ignore', 'maxFileSize', 'sources', 'suppressions']);
+    assert.deepEqual(labels.sort(), ['adr', 'extends', 'folders', 'ignore', 'maxFileSize', 'policies', 'sources', 'suppressions']);
   });
 
   it('completes rule ids under rules:, with their summaries', () => {

@@ -2,6 +2,10 @@ import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { ADR_FORMATS, configSchema } from '../../model/config';
 import type { ConfigDocument } from '../../parse/config';
+import type { PolicyFileDocument } from '../../parse/policies';
+import { relativeLink } from '../../text/uri';
+import type { WorkspaceSnapshot } from '../../workspace/snapshot';
+import { policyCompletions, policyHover } from './policies';
 import { nodeSpan, scalarKey } from '../../parse/yamlAst';
 import { RULES, ruleDocsPath, ruleMeta } from '../../rules';
 import { CATEGORY_TITLES, type RuleMeta } from '../../rules/types';
@@ -83,12 +87,14 @@ function contextAt(document: ConfigDocument, offset: number): Context {
   return { parent, key, word };
 }
 
-function completions(_workspace: unknown, document: ConfigDocument, offset: number): Completion[] {
+function completions(workspace: WorkspaceSnapshot, document: ConfigDocument, offset: number): Completion[] {
+  const inPolicies = policyCompletions(workspace, document, offset);
+  if (inPolicies) return inPolicies;
   const context = contextAt(document, offset);
   const replace = context.word;
   if (context.parent === 'rules') {
     if (context.key !== undefined) {
-      const meta = ruleMeta(context.key);
+      const meta = ruleMeta(context.key) ?? policyMeta(workspace, document, context.key);
       return SEVERITIES.map((s, i) => ({
         label: s.value,
         kind: 'enum',
@@ -99,15 +105,24 @@ function completions(_workspace: unknown, document: ConfigDocument, offset: numb
         preselect: meta?.severity === s.value,
       }));
     }
-    const present = new Set(Object.keys(document.config.rules ?? {}));
-    return RULES.filter((rule) => !present.has(rule.meta.id)).map((rule) => ({
+    const present = new Set([...Object.keys(document.config.rules ?? {}), ...document.policyRuleKeys.map((key) => key.id)]);
+    const policies = workspace.policies(document.uri).policies.filter((declared) => !present.has(declared.ruleId));
+    const own = policies.map((declared) => ({
+      label: declared.ruleId,
+      kind: 'property' as const,
+      detail: `${CATEGORY_TITLES.policy} · default ${declared.policy.severity}`,
+      documentation: declared.policy.message,
+      insertText: `${declared.ruleId}: `,
+      replace,
+    }));
+    return [...own, ...RULES.filter((rule) => !present.has(rule.meta.id)).map((rule) => ({
       label: rule.meta.id,
-      kind: 'property',
+      kind: 'property' as const,
       detail: `${CATEGORY_TITLES[rule.meta.category]} · default ${rule.meta.severity}`,
       documentation: ruleDocumentation(rule.meta),
       insertText: `${rule.meta.id}: `,
       replace,
-    }));
+    }))];
   }
   if (context.parent !== undefined) {
     const shape = nestedShape(context.parent);
@@ -123,10 +138,21 @@ function completions(_workspace: unknown, document: ConfigDocument, offset: numb
   const present = new Set(Object.keys(document.config));
   return Object.entries(TOP_LEVEL)
     .filter(([key]) => !present.has(key))
-    .map(([key, schema]) => ({ label: key, kind: 'property', documentation: describe(schema), insertText: key === 'maxFileSize' ? `${key}: ` : `${key}:\n  `, replace }));
+    .map(([key, schema]) => ({ label: key, kind: 'property', documentation: describe(schema), insertText: INLINE_KEYS.has(key) ? `${key}: ` : key === 'policies' ? `${key}:\n  - ` : `${key}:\n  `, replace }));
 }
 
-function hover(_workspace: unknown, document: ConfigDocument, offset: number): Hover | undefined {
+/** Top-level keys whose value is written on their own line. */
+const INLINE_KEYS = new Set(['maxFileSize', 'extends']);
+
+/** A policy of this workspace named in `rules:`, as rule metadata would describe it. */
+function policyMeta(workspace: WorkspaceSnapshot, document: ConfigDocument, id: string): Pick<RuleMeta, 'severity'> | undefined {
+  const declared = workspace.policies(document.uri).policies.find((p) => p.ruleId === id);
+  return declared && { severity: declared.policy.severity };
+}
+
+function hover(workspace: WorkspaceSnapshot, document: ConfigDocument, offset: number): Hover | undefined {
+  const inPolicies = policyHover(workspace, document, offset);
+  if (inPolicies) return inPolicies;
   const yaml = parseDocument(document.text, { uniqueKeys: false });
   const contents = yaml.contents as Node | null;
   if (!isMap(contents)) return undefined;
@@ -149,6 +175,11 @@ function hover(_workspace: unknown, document: ConfigDocument, offset: number): H
       const span = nodeSpan(inner.key as Node)!;
       if (key === 'rules') {
         const meta = ruleMeta(id);
+        const declared = workspace.policies(document.uri).policies.find((p) => p.ruleId === id);
+        if (!meta && declared) {
+          const line = declared.lines.position(declared.idSpan[0]).line + 1;
+          return { markdown: `**${id}** (${CATEGORY_TITLES.policy}, default \`${declared.policy.severity}\`)\n\n${declared.policy.message}\n\nDeclared in ${relativeLink(document.uri, declared.uri)} line ${line}.`, span };
+        }
         return { markdown: meta ? ruleDocumentation(meta) : `'${id}' is not a rule id.`, span };
       }
       const text = describe(nestedShape(key)?.[id]);
@@ -166,6 +197,21 @@ function hover(_workspace: unknown, document: ConfigDocument, offset: number): H
   }
   return undefined;
 }
+
+/** The files `extends:` names: completion and hover inside their `policies:`, and their two top-level keys. */
+export const policyFileFeatures: DocumentFeatures<PolicyFileDocument> = {
+  completions(workspace, document, offset) {
+    const inPolicies = policyCompletions(workspace, document, offset);
+    if (inPolicies) return inPolicies;
+    const context = contextAt(document as unknown as ConfigDocument, offset);
+    if (context.parent !== undefined || context.key !== undefined) return [];
+    const present = new Set([...(document.policies.length > 0 ? ['policies'] : []), ...(document.extends.length > 0 ? ['extends'] : [])]);
+    return (['policies', 'extends'] as const)
+      .filter((key) => !present.has(key))
+      .map((key) => ({ label: key, kind: 'property', documentation: describe(TOP_LEVEL[key]), insertText: key === 'policies' ? `${key}:\n  - ` : `${key}: `, replace: context.word }));
+  },
+  hover: (workspace, document, offset) => policyHover(workspace, document, offset),
+};
 
 export const configFeatures: DocumentFeatures<ConfigDocument> = {
   completions: completions as DocumentFeatures<ConfigDocument>['completions'],

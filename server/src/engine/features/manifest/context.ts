@@ -30,6 +30,9 @@ export interface CursorContext {
   replace: Span;
 }
 
+/** What the resolver reads of a YAML document: its text, lines and tree (a manifest, or `.archframe.yaml`). */
+export type YamlText = Pick<ManifestDocument, 'text' | 'lines'> & { yaml: { contents: unknown } };
+
 /** The span of a scalar's text, inside its quotes. */
 export function scalarSpan(node: Scalar): Span {
   const [start, end] = node.range ?? [0, 0];
@@ -79,7 +82,7 @@ class Resolver {
   readonly dashed: boolean;
 
   constructor(
-    readonly document: ManifestDocument,
+    readonly document: YamlText,
     readonly offset: number,
   ) {
     const position = document.lines.position(offset);
@@ -231,7 +234,7 @@ class Resolver {
 }
 
 /** The cursor's context, or undefined inside a comment. */
-export function contextAt(document: ManifestDocument, offset: number): CursorContext | undefined {
+export function contextAt(document: YamlText, offset: number): CursorContext | undefined {
   const resolver = new Resolver(document, offset);
   const before = document.text.slice(document.lines.lineStart(resolver.line), offset);
   if (/(^|\s)#/.test(before) && !/["']/.test(before)) return undefined;
