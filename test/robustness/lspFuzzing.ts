@@ -72,7 +72,8 @@ export class LspFuzzer {
   readonly a = new TestClient();
   readonly b = new TestClient();
   private reference!: Engine;
-  private readonly targets: { relative: string; seed: string; onDisk: boolean }[];
+  /** What each case edits: its first text, and the text on disk that a server goes back to on close (none: not on disk). */
+  private readonly targets: { relative: string; seed: string; disk: string | undefined }[];
   readonly stats: LspFuzzStats = { cases: 0, edits: 0, requests: 0 };
 
   constructor() {
@@ -84,9 +85,9 @@ export class LspFuzzer {
       fs.writeFileSync(path.join(this.root, relative), text);
     }
     this.targets = [
-      ...shop.targets.map((relative) => ({ relative, seed: shop.files[relative], onDisk: true })),
-      // Opened only in the editor: the configuration of the whole folder changes while it is edited.
-      { relative: '.archframe.yaml', seed: config.files['.archframe.yaml'], onDisk: false },
+      ...shop.targets.map((relative) => ({ relative, seed: shop.files[relative], disk: shop.files[relative] })),
+      // Another configuration of the whole folder, edited in the editor; on close the one on disk (if any) is back.
+      { relative: '.archframe.yaml', seed: config.files['.archframe.yaml'], disk: shop.files['.archframe.yaml'] },
     ];
   }
 
@@ -98,11 +99,11 @@ export class LspFuzzer {
     await Promise.all([this.a.waitForDiagnostics(manifest), this.b.waitForDiagnostics(manifest)]);
   }
 
-  private expected(uri: string, text: string, onDisk: string | undefined): string {
+  private expected(uri: string, text: string, disk: string | undefined): string {
     this.reference.setFile(uri, text);
     const diagnostics = this.reference.findingsFor(uri).map(toDiagnostic);
-    if (onDisk === undefined) this.reference.deleteFile(uri);
-    else this.reference.setFile(uri, onDisk);
+    if (disk === undefined) this.reference.deleteFile(uri);
+    else this.reference.setFile(uri, disk);
     return normalise(diagnostics);
   }
 
@@ -124,7 +125,7 @@ export class LspFuzzer {
     this.stats.cases++;
   }
 
-  private async sequence(input: LspCase, uri: string, target: { relative: string; seed: string; onDisk: boolean }, document: TextDocument): Promise<void> {
+  private async sequence(input: LspCase, uri: string, target: { relative: string; seed: string; disk: string | undefined }, document: TextDocument): Promise<void> {
     const pending: Promise<void>[] = [];
     for (const step of input.steps) {
       if (step.kind === 'edit') {
@@ -139,7 +140,7 @@ export class LspFuzzer {
     }
     await Promise.all(pending);
     const final = document.getText();
-    const want = this.expected(uri, final, target.onDisk ? target.seed : undefined);
+    const want = this.expected(uri, final, target.disk);
     const describe = () => `\n--- final text of ${target.relative} ---\n${final}\n--- expected ---\n${want}`;
     await this.a.waitForDiagnostics(uri, (d) => normalise(d) === want, 10_000).catch((error: Error) => {
       throw new Error(`after the edit sequence: ${error.message.slice(0, 3000)}${describe()}`);
