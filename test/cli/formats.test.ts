@@ -80,6 +80,14 @@ describe('archframe check --format', () => {
       assert.equal(typo.fixable, true);
       assert.match(typo.docs, /^file:\/\/.*\/docs\/rules\/schema-unknown-key\.md$/);
       assert.equal(result.findings[3].element, 'components.orphan.owner');
+      // fixable only where an edit corrects the finding: the editor's "Suppress …" comment does not count.
+      assert.deepEqual(result.findings.map((f: { ruleId: string; fixable: boolean }) => `${f.ruleId} ${f.fixable}`), [
+        'observability-pillars false',
+        'structured-logs true',
+        'schema-unknown-key true',
+        'single-owner true',
+        'duplicate-name false',
+      ]);
       const duplicate = result.findings[4];
       assert.equal(duplicate.related.length, 1);
       assert.equal(duplicate.related[0].file, 'architecture.yaml');

@@ -43,6 +43,8 @@ export interface InvalidCase extends RuleCase {
    */
   fixed?: string;
   fixTitle?: RegExp;
+  /** No finding offers a fix (a suppression comment aside). */
+  noFix?: true;
 }
 
 export function ruleTests(ruleId: string, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {
@@ -60,9 +62,12 @@ export function ruleTests(ruleId: string, cases: { valid: RuleCase[]; invalid: I
         assert.deepEqual(findings.map(describeFinding), [], 'expected no finding');
       });
     }
+    // Whether any finding of the invalid cases offered a fix that edits what is wrong (a suppression comment does not).
+    let offersFix = false;
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
         const { files, findings, main } = analyse(c, ruleId);
+        offersFix ||= findings.some((f) => f.fixes?.some((fix) => !fix.suppression));
         const actual = findings.map((f) => ({ file: fileOf(f.uri), text: files[fileOf(f.uri)].slice(f.span[0], f.span[1]), line: f.range.start.line + 1, finding: f }));
         assert.equal(actual.length, c.findings.length, `expected ${c.findings.length} finding(s), got:\n${findings.map(describeFinding).join('\n')}`);
         const remaining = [...actual];
@@ -75,6 +80,7 @@ export function ruleTests(ruleId: string, cases: { valid: RuleCase[]; invalid: I
           if (expected.message) assert.match(match.finding.message, expected.message);
           if (expected.severity) assert.equal(match.finding.severity, expected.severity);
         }
+        if (c.noFix) assert.deepEqual(findings.flatMap((f) => (f.fixes ?? []).filter((fix) => !fix.suppression).map((fix) => fix.title)), [], 'expected no fix');
         if (c.fixed !== undefined) {
           const finding = actual.find((a) => a.file === main)?.finding ?? actual[0].finding;
           const fix = (finding.fixes ?? []).find((f) => !c.fixTitle || c.fixTitle.test(f.title));
@@ -90,6 +96,10 @@ export function ruleTests(ruleId: string, cases: { valid: RuleCase[]; invalid: I
         }
       });
     }
+    it('says truly whether it is fixable (`rules --format json`, explain)', () => {
+      const fixable = ruleById(ruleId)?.meta.fixable ?? false;
+      assert.equal(offersFix, fixable, fixable ? 'the metadata says fixable, but no invalid case offers a fix' : 'an invalid case offers a fix, but the metadata does not say fixable');
+    });
   });
 }
 

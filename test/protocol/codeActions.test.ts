@@ -95,6 +95,19 @@ describe('code actions over the protocol', () => {
     assert.ok(!diagnostics.some((d) => d.code === 'unused-suppression'), 'the suppression is used');
   });
 
+  it('turns a did-you-mean into the preferred quick fix, replacing exactly the misspelt key', async () => {
+    text = text.replace('- { target: carts-db, via: database, timeout:', '- { target: carts-db, via: database, timout:');
+    client.replace(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'schema-unknown-key'));
+    const typo = diagnostics.find((d) => d.code === 'schema-unknown-key')!;
+    const actions = await actionsFor(typo);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'timeout'", true]], 'the fix, and no "Suppress" beside it');
+    const edits = (actions[0].edit?.documentChanges as TextDocumentEdit[]).flatMap((c) => c.edits);
+    assert.deepEqual(edits.map((e) => [e.range, 'newText' in e ? e.newText : undefined]), [[typo.range, 'timeout']]);
+    await fixWith('schema-unknown-key', /^Change to 'timeout'$/);
+    assert.match(text, /- \{ target: carts-db, via: database, timeout: \d+m?s \}/);
+  });
+
   it('applies a severity from .archframe.yaml written on disk, live, and turns a rule off', async () => {
     const config = fileUri(join(folder, '.archframe.yaml'));
     const before = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'decision-record'));

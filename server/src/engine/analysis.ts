@@ -11,6 +11,7 @@ import { NO_POLICIES, resolvePolicies, type PolicySet } from './workspace/policy
 import { policyRule, type PolicyRule } from './rules/policies';
 import { parseConfig, type ConfigDocument } from './parse/config';
 import { parseManifest, type ManifestDocument } from './parse/manifest';
+import type { ParseProblem } from './parse/problem';
 import { reparseManifest } from './parse/manifestIncremental';
 import { parsePostmortem, parseRunbook } from './parse/operations';
 import { RULES, ruleMeta } from './rules';
@@ -460,7 +461,7 @@ export class Engine {
         for (const problem of document.problems) {
           const severity = this.severity(config, problem.ruleId);
           if (!severity) continue;
-          problems.push({ ruleId: problem.ruleId, severity, message: problem.message, uri: entry.uri, range: document.lines.range(problem.span), span: problem.span });
+          problems.push(problemFinding(problem, entry.uri, document.lines, severity));
         }
         const encoding = entry.invalidUtf8 ? this.severity(config, 'file-encoding') : undefined;
         if (encoding) problems.unshift(encodingFinding(entry.uri, document.text, document.lines, encoding));
@@ -1042,6 +1043,16 @@ function tooDeep(text: string): FileEntry['refusal'] {
 }
 
 /** Where the first bytes that were not UTF-8 ended up (as U+FFFD), and what to do about it. */
+/** A parser's problem as a finding; a near miss it names becomes the preferred fix, written over the problem's span. */
+function problemFinding(problem: ParseProblem, uri: string, lines: LineIndex, severity: Severity): Finding {
+  const range = lines.range(problem.span);
+  const finding: Finding = { ruleId: problem.ruleId, severity, message: problem.message, uri, range, span: problem.span };
+  if (problem.suggestion !== undefined) {
+    finding.fixes = [{ title: `Change to '${problem.suggestion}'`, edits: [{ uri, range, newText: problem.suggestion }], isPreferred: true }];
+  }
+  return finding;
+}
+
 function encodingFinding(uri: string, text: string, lines: LineIndex, severity: Severity): Finding {
   const at = Math.max(0, text.indexOf('\uFFFD'));
   const span: Span = [at, Math.min(text.length, at + 1)];

@@ -218,5 +218,5 @@ function suppressFix(document: AnalysedDocument, finding: Finding, syntax: 'yaml
   const directive = `archframe-disable-next-line ${finding.ruleId} -- TODO: why this is acceptable`;
   const comment = syntax === 'yaml' ? `# ${directive}` : `<!-- ${directive} -->`;
   const at = document.lines.range([start, start]);
-  return { title: `Suppress ${finding.ruleId} on this line`, edits: [{ uri: document.uri, range: at, newText: `${indent}${comment}${eol}` }] };
+  return { title: `Suppress ${finding.ruleId} on this line`, edits: [{ uri: document.uri, range: at, newText: `${indent}${comment}${eol}` }], suppression: true };
 }

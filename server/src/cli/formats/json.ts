@@ -31,7 +31,8 @@ function jsonFinding(finding: Finding, cwd: string, policies: readonly PolicyRul
     range: jsonRange(finding.range),
     element: finding.element ?? null,
     related: (finding.related ?? []).map((r) => ({ file: display(fsPathOf(r.uri), cwd), uri: r.uri, range: jsonRange(r.range), message: r.message })),
-    fixable: (finding.fixes?.length ?? 0) > 0,
+    // A suppression comment is no fix: fixable says the finding's cause can be corrected by an edit.
+    fixable: finding.fixes?.some((fix) => !fix.suppression) ?? false,
     docs: docsHref(finding.ruleId),
   };
 }

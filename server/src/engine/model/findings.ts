@@ -19,6 +19,8 @@ export interface Fix {
   createFiles?: { uri: string; text: string }[];
   /** Preferred fixes are applied by "fix all" and shown first. */
   isPreferred?: boolean;
+  /** The fix silences the finding (a suppression comment) instead of correcting what it is about. */
+  suppression?: true;
 }
 
 export interface RelatedLocation {

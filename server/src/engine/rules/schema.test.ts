@@ -15,6 +15,20 @@ ruleTests('schema-unknown-key', {
       name: 'a misspelt section: the nearest key and every allowed one, element maps included',
       manifest: lines(...HEADER, 'componets:', '  api: { kind: service }'),
       findings: [{ text: 'componets', message: new RegExp(`^Unknown key 'componets' at the top level\\. Did you mean 'components'\\? Allowed: ${TOP_LEVEL}\\.$`) }],
+      fixed: lines(...HEADER, 'components:', '  api: { kind: service }'),
+    },
+    {
+      name: 'the fix replaces the key alone, in a flow map, keeping the value and the comment',
+      manifest: lines(...HEADER, 'components:', '  api:', '    kind: service', '    dependsOn:', '      - { target: db, timout: 2s }  # the slow one', 'datastores:', '  db: {}'),
+      findings: [{ text: 'timout', message: /Did you mean 'timeout'\?/ }],
+      fixed: lines(...HEADER, 'components:', '  api:', '    kind: service', '    dependsOn:', '      - { target: db, timeout: 2s }  # the slow one', 'datastores:', '  db: {}'),
+      fixTitle: /^Change to 'timeout'$/,
+    },
+    {
+      name: 'no renaming fix when the meant key is there already (it would make a duplicate)',
+      manifest: lines(...HEADER, 'components:', '  api:', '    kind: service', '    replicas: 2', '    replica: 3'),
+      findings: [{ text: 'replica', message: /Did you mean 'replicas'\?/ }],
+      noFix: true,
     },
     {
       name: 'a singular for a plural',
@@ -28,6 +42,7 @@ ruleTests('schema-unknown-key', {
       name: 'one letter left out',
       manifest: lines(...HEADER, 'chanels:', '  events: { kind: topic }'),
       findings: [{ text: 'chanels', message: /Did you mean 'channels'\?/ }],
+      fixed: lines(...HEADER, 'channels:', '  events: { kind: topic }'),
     },
     {
       name: 'another case',
@@ -47,6 +62,25 @@ ruleTests('schema-unknown-key', {
       name: 'a key with no near miss names where it is and what is allowed',
       manifest: lines(...HEADER, 'components:', '  api:', '    kind: service', "    slack: '#api'"),
       findings: [{ text: 'slack', message: /^Unknown key 'slack' in components\.api\. Allowed: kind, layer, owner, .*, dependsOn\.$/ }],
+    },
+  ],
+});
+
+ruleTests('schema-enum', {
+  valid: [{ name: 'a value the enum has', manifest: lines(...HEADER, 'components:', '  api: { kind: service, exposure: internal }') }],
+  invalid: [
+    {
+      name: 'a near miss is the preferred fix, written over the value',
+      manifest: lines(...HEADER, 'components:', '  api:', '    kind: "servce"', '    exposure: internal'),
+      findings: [{ text: '"servce"', message: /^"servce" is not a valid 'kind'\. Did you mean 'service'\? Allowed: 'service', 'frontend'/ }],
+      fixed: lines(...HEADER, 'components:', '  api:', '    kind: service', '    exposure: internal'),
+      fixTitle: /^Change to 'service'$/,
+    },
+    {
+      name: 'a value near nothing gets the list and no fix',
+      manifest: lines(...HEADER, 'components:', '  api: { kind: service, exposure: everyone }'),
+      findings: [{ text: 'everyone', message: /^"everyone" is not a valid 'exposure'\. Allowed: 'public', 'internal', 'private'\.$/ }],
+      noFix: true,
     },
   ],
 });
