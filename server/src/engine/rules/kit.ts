@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { ElementSection } from '../model/manifest';
 import { elementSpan, rootSpan, type ManifestDocument, type ManifestElement } from '../parse/manifest';
-import type { PathSegment } from '../parse/yamlAst';
+import { locate, type PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 import type { Place } from '../model/findings';
 
@@ -46,4 +46,13 @@ export function formatNumber(value: number, digits = 3): string {
 /** Is the component one whose health callers and load balancers depend on? */
 export function isServing(kind: string | undefined): boolean {
   return kind === 'service' || kind === 'gateway';
+}
+
+/**
+ * Whether the source writes a key at a path of an element, valid or not. A field that failed validation is dropped
+ * from the model (its own finding says why): a rule that reports a field's absence asks this first, so that
+ * `rto: -5m` gets "invalid duration", not also "has no rto".
+ */
+export function isWritten(element: ManifestElement, path: readonly PathSegment[]): boolean {
+  return element.node !== undefined && locate(element.node, path).key !== undefined;
 }

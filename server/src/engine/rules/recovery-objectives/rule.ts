@@ -1,5 +1,5 @@
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, ownElements } from '../kit';
+import { at, isWritten, ownElements } from '../kit';
 import { defineRule } from '../types';
 
 export const rule = defineRule<ManifestDocument>({
@@ -15,7 +15,8 @@ export const rule = defineRule<ManifestDocument>({
     for (const datastore of ownElements(workspace, document, 'datastores')) {
       const { rpo, rto } = datastore.value!;
       const missing = [rpo === undefined && 'rpo', rto === undefined && 'rto'].filter((m): m is string => typeof m === 'string');
-      if (missing.length === 0) continue;
+      // An invalid rpo or rto has its own finding: it is written, not missing.
+      if (missing.length === 0 || missing.some((field) => isWritten(datastore, [field]))) continue;
       report({
         at: at(datastore),
         message: `'${datastore.name}' has no ${missing.join(' and no ')}: without recovery objectives, nobody can choose a backup or standby strategy, or test that it is good enough.`,

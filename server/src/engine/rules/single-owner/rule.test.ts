@@ -7,6 +7,7 @@ ruleTests('single-owner', {
   valid: [
     { name: 'an owned component', manifest: lines(...head, '  api:', '    kind: service', '    owner: checkout') },
     { name: 'an unknown owner is unknown-reference\'s concern', manifest: lines(...head, '  api:', '    kind: service', '    owner: nobody') },
+    { name: 'an owner of the wrong type is the schema\'s finding, not a missing owner', manifest: lines(...head, '  api:', '    kind: service', '    owner: [checkout, platform]') },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 import { addKey } from '../../fixes/yamlEdits';
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, elementMap, ownElements } from '../kit';
+import { at, elementMap, isWritten, ownElements } from '../kit';
 import { defineRule } from '../types';
 
 export const rule = defineRule<ManifestDocument>({
@@ -16,7 +16,7 @@ export const rule = defineRule<ManifestDocument>({
   check({ document, workspace, report }) {
     const teams = [...workspace.manifests.teams.keys()];
     for (const component of ownElements(workspace, document, 'components')) {
-      if (component.value!.owner !== undefined) continue;
+      if (component.value!.owner !== undefined || isWritten(component, ['owner'])) continue;
       const map = elementMap(component);
       report({
         at: at(component),

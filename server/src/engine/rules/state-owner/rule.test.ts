@@ -7,6 +7,10 @@ ruleTests('state-owner', {
   valid: [
     { name: 'an owner that uses its datastore', manifest: lines(...head, '  orders-db: { engine: postgresql, owner: checkout }') },
     { name: 'an owner that names nothing is left to unknown-reference', manifest: lines(...head, '  orders-db: { engine: postgresql, owner: chekout }') },
+    {
+      name: 'an owner that cannot be read (no kind) depends on what it says: no false advice to add the dependency',
+      manifest: lines('archframe: 1', 'system: shop', 'components:', '  api:', '    dependsOn: [{ target: orders-db, timeout: 1s }]', 'datastores:', '  orders-db: { engine: postgresql, owner: api }'),
+    },
   ],
   invalid: [
     {

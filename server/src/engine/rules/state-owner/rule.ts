@@ -1,7 +1,7 @@
 import { nameList } from '../../graph/dependencies';
 import { setPath } from '../../fixes/yamlEdits';
 import type { ManifestDocument } from '../../parse/manifest';
-import { at, elementMap, ownElements } from '../kit';
+import { at, elementMap, isWritten, ownElements } from '../kit';
 import { defineRule } from '../types';
 import { writes } from '../../workspace/manifestModel';
 
@@ -23,6 +23,7 @@ export const rule = defineRule<ManifestDocument>({
       const dependents = model.dependentsOf(datastore.name).filter((edge) => edge.target === datastore);
       const users = [...new Set(dependents.map((edge) => edge.source.name))];
       if (owner === undefined) {
+        if (isWritten(datastore, ['owner'])) continue;
         const writers = [...new Set(dependents.filter(writes).map((edge) => edge.source.name))];
         const obvious = users.length === 1 ? users[0] : writers.length === 1 ? writers[0] : undefined;
         const map = elementMap(datastore);
@@ -36,8 +37,9 @@ export const rule = defineRule<ManifestDocument>({
         continue;
       }
       const component = model.components.get(owner);
-      // An owner that names nothing is unknown-reference's.
-      if (!component || users.includes(owner)) continue;
+      // An owner that names nothing is unknown-reference's; one that cannot be read (no kind, an invalid dependsOn)
+      // has its own findings, and what it depends on is not known.
+      if (!component || users.includes(owner) || component.value === undefined || (component.value.dependsOn === undefined && isWritten(component, ['dependsOn']))) continue;
       report({
         at: at(datastore, ['owner'], 'value'),
         message: `'${owner}' owns '${datastore.name}' but does not depend on it: an owner that neither reads nor writes its state cannot guard it. Add '${datastore.name}' to the dependsOn of '${owner}', or name the component that really holds it.`,

@@ -6,6 +6,7 @@ const payments = '  payments: { kind: service, slo: { latencyP99: 140ms } }';
 
 ruleTests('sync-timeout', {
   valid: [
+    { name: 'an invalid timeout is the schema\'s finding, not a missing one', manifest: lines(...head, '  api: { kind: service, dependsOn: [{ target: payments, via: http, timeout: 5 seconds }] }', payments) },
     {
       name: 'timeouts on http and database calls; events, queues and libraries need none',
       manifest: lines(

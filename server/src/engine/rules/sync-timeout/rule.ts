@@ -2,6 +2,7 @@ import { dependencyAt, dependencyElement, formatDuration, ownEdges, possessive, 
 import { isSynchronous, type DependencyEdge, type ManifestModel } from '../../workspace/manifestModel';
 import { durationMs } from '../../model/values';
 import type { ManifestDocument } from '../../parse/manifest';
+import { isWritten } from '../kit';
 import { defineRule } from '../types';
 
 /** The timeout offered when nothing better is known. */
@@ -21,7 +22,7 @@ export const rule = defineRule<ManifestDocument>({
   check({ document, workspace, report }) {
     const model = workspace.manifests;
     for (const edge of ownEdges(workspace, document)) {
-      if (edge.spec.timeout !== undefined || !isSynchronous(edge)) continue;
+      if (edge.spec.timeout !== undefined || !isSynchronous(edge) || isWritten(edge.source, ['dependsOn', edge.index, 'timeout'])) continue;
       // A target that names nothing is judged only when `via` says how it is reached.
       if (!edge.target ? !edge.spec.via : edge.target.section === 'channels') continue;
       const how = edge.spec.via ? ` over ${edge.spec.via}` : '';
