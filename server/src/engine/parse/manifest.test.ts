@@ -102,6 +102,43 @@ describe('manifest parsing', () => {
   });
 });
 
+describe('version messages', () => {
+  it('a quoted version is told to drop the quotes; an empty one to write it; another is unknown', () => {
+    assert.match(problems(lines('archframe: "1"', 'system: shop'))[0].message, /^The manifest version is a number, not the text "1": write `archframe: 1` without quotes\.$/);
+    assert.match(problems(lines('archframe:', 'system: shop'))[0].message, /^The manifest version is empty: write `archframe: 1`\.$/);
+    assert.match(problems(lines('archframe: 2', 'system: shop'))[0].message, /^Unknown manifest version 2: this version of archframe reads format 1\.$/);
+  });
+});
+
+describe('YAML as people write it', () => {
+  const DEFAULTS = ['x-defaults: &defaults', '  kind: service', '  owner: core', '  x-note: shared by the services', 'teams:', '  core: { type: stream-aligned }'];
+
+  it('resolves merge keys (one alias or a list) before checking: no unknown <<, no missing kind', () => {
+    const text = lines(...HEADER, ...DEFAULTS, 'components:', '  api:', '    <<: *defaults', '    description: the API', '  web:', '    <<: [*defaults]', '    kind: frontend');
+    assert.deepEqual(problems(text), []);
+    const manifest = parseManifest('file:///w/architecture.yaml', text);
+    assert.deepEqual(manifest.elements.components.get('api')?.value, { kind: 'service', owner: 'core', description: 'the API' });
+    assert.equal(manifest.elements.components.get('web')?.value?.kind, 'frontend', 'a key written beside the merge wins');
+  });
+
+  it('accepts x- extension keys at the top level, in elements and deeper, and an x- template among the components', () => {
+    const text = lines(...HEADER, 'x-owners: [core]', 'components:', '  x-base: &base', '    kind: worker', '  api:', '    kind: service', '    x-jira: API', '    observability: { logs: structured, x-dashboard: grafana/api }', '  job:', '    <<: *base');
+    assert.deepEqual(problems(text), []);
+    const manifest = parseManifest('file:///w/architecture.yaml', text);
+    assert.deepEqual([...manifest.elements.components.keys()], ['api', 'job']);
+    assert.deepEqual(manifest.elements.components.get('api')?.value?.observability, { logs: 'structured' });
+  });
+
+  it('a second document says that a manifest is one, on the --- that starts it', () => {
+    const text = lines(...HEADER, 'components:', '  api: { kind: service }', '---', 'archframe: 1', 'system: other');
+    const result = problems(text);
+    assert.equal(result.length, 1);
+    assert.equal(result[0].text, '---');
+    assert.match(result[0].message, /^A manifest holds one YAML document, and a second one starts here: move it to a manifest of its own/);
+    assert.doesNotMatch(result[0].message, /parseAllDocuments/);
+  });
+});
+
 describe('manifest findings in the engine', () => {
   it('reports names defined twice across manifests, on the second definition', () => {
     const files = {

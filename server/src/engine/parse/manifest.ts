@@ -54,8 +54,42 @@ export interface ManifestDocument {
   problems: ParseProblem[];
 }
 
-/** uniqueKeys is checked by duplicateKeys() in O(n); yaml's own check is quadratic. */
-export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' } as const;
+/**
+ * uniqueKeys is checked by duplicateKeys() in O(n); yaml's own check is quadratic. Merge keys (`<<: *defaults`)
+ * are resolved, as YAML 1.1 and most tools (Compose, GitLab CI, Kubernetes) read them.
+ */
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error', merge: true } as const;
+
+/** An extension key (`x-defaults:`), as OpenAPI and Compose allow: the team's own, holding anchors or notes; never checked. */
+export const isExtensionKey = (key: string) => key.startsWith('x-');
+
+/** A value without its extension keys, at every depth (arrays and maps copied only where one is dropped). */
+function withoutExtensions(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(withoutExtensions);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, field] of Object.entries(value)) {
+    const kept = isExtensionKey(key) ? undefined : withoutExtensions(field);
+    if (kept === field && !copy) continue;
+    copy ??= { ...(value as Record<string, unknown>) };
+    if (isExtensionKey(key)) delete copy[key];
+    else copy[key] = kept;
+  }
+  return copy ?? value;
+}
+
+/** The second document of a file (after `---`): a manifest is one document. */
+function multipleDocumentsProblem(error: { pos: [number, number] }, textLength: number): ParseProblem {
+  const start = Math.min(error.pos[0], textLength);
+  return {
+    ruleId: 'yaml-syntax',
+    span: [start, Math.min(textLength, start + 3)],
+    message: 'A manifest holds one YAML document, and a second one starts here: move it to a manifest of its own (another *.arch.yaml file) or remove this `---`.',
+  };
+}
 
 export interface ParseOptions {
   /** Largest number of alias expansions before a document is refused (guards against alias bombs). */
@@ -79,7 +113,7 @@ export function parseManifest(uri: string, text: string, options: ParseOptions =
     problems,
   };
   for (const error of yaml.errors) {
-    problems.push(yamlErrorProblem(error, text.length));
+    problems.push(error.code === 'MULTIPLE_DOCS' ? multipleDocumentsProblem(error, text.length) : yamlErrorProblem(error, text.length));
   }
   // Duplicate keys are found while the values are read (one walk for both); they go before the other problems.
   const duplicates: Pair[] = [];
@@ -118,7 +152,9 @@ function readContents(manifest: ManifestDocument, maxAliasCount: number, duplica
   const sections = new Map<ElementSection, Pair>();
   for (const pair of contents.items) {
     const key = scalarKey(pair);
-    if (key !== undefined && (ELEMENT_SECTION_NAMES as string[]).includes(key) && !sections.has(key as ElementSection)) {
+    if (key !== undefined && isExtensionKey(key)) {
+      duplicates.push(...duplicateKeys(pair.value as Node | null));
+    } else if (key !== undefined && (ELEMENT_SECTION_NAMES as string[]).includes(key) && !sections.has(key as ElementSection)) {
       sections.set(key as ElementSection, pair);
     } else if (key === undefined || (ELEMENT_SECTION_NAMES as string[]).includes(key)) {
       duplicates.push(...duplicateKeys(pair.value as Node | null));
@@ -175,6 +211,9 @@ export function valueReader(yaml: Document.Parsed, maxAliasCount: number, proble
 function readSection<S extends ElementSection>(manifest: ManifestDocument, section: S, sectionNode: YAMLMap, toJs: ValueReader, duplicates: Pair[]): void {
   const elements = manifest.elements[section] as Map<string, ManifestElement<S>>;
   for (const pair of sectionNode.items) {
+    // `x-base: &base {…}` among the components is a template for merge keys, not a component.
+    const key = scalarKey(pair);
+    if (key !== undefined && isExtensionKey(key) && (pair.value as Node | null)?.anchor) continue;
     const element = readElement(manifest, section, pair, toJs, manifest.problems);
     if (element) elements.set(element.name, element);
     // An entry whose name is not a plain string is not read: its duplicates are looked for on their own.
@@ -203,7 +242,7 @@ export function readElement<S extends ElementSection>(
   }
   const node = (pair.value as Node | null) ?? undefined;
   const converted = toJs(node);
-  const value = converted.ok ? validate(schema, converted.value ?? {}, node ?? keyNode!, [section, name], problems, nameSpan) : undefined;
+  const value = converted.ok ? validate(schema, withoutExtensions(converted.value ?? {}), node ?? keyNode!, [section, name], problems, nameSpan) : undefined;
   return { section, name, manifest, nameSpan, node, value };
 }
 
@@ -224,7 +263,7 @@ function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
     problems.push({
       ruleId: 'manifest-version',
       span: nodeSpan(value) ?? nodeSpan(pair.key as Node) ?? [0, 0],
-      message: `Unknown manifest version ${JSON.stringify(version ?? null)}: this version of archframe reads format ${SUPPORTED_VERSIONS.join(', ')}.`,
+      message: versionMessage(version),
     });
     return false;
   }
@@ -232,6 +271,16 @@ function checkVersion(contents: YAMLMap, problems: ParseProblem[]): boolean {
     problems.push({ ruleId: 'manifest-version', span: nodeSpan(pair.key as Node) ?? [0, 0], message: '`archframe: 1` must be the first key of the manifest.' });
   }
   return true;
+}
+
+/** Why a version is not read, and what to write instead. */
+function versionMessage(version: unknown): string {
+  const supported = SUPPORTED_VERSIONS.join(', ');
+  if (version === null || version === undefined || version === '') return `The manifest version is empty: write \`archframe: ${SUPPORTED_VERSIONS[0]}\`.`;
+  if (typeof version === 'string' && SUPPORTED_VERSIONS.map(String).includes(version.trim())) {
+    return `The manifest version is a number, not the text "${version}": write \`archframe: ${version.trim()}\` without quotes.`;
+  }
+  return `Unknown manifest version ${JSON.stringify(version)}: this version of archframe reads format ${supported}.`;
 }
 
 export const DUPLICATE_KEY_MESSAGE = 'YAML: map keys must be unique';
