@@ -5,10 +5,23 @@ import { manifestSchema } from '../server/src/engine/model/manifest';
 /** JSON Schemas for other YAML tooling, generated from the zod schemas the engine validates with. */
 export function manifestJsonSchema(): unknown {
   return {
-    ...z.toJSONSchema(manifestSchema, { target: 'draft-7', io: 'input' }),
+    ...allowExtensions(z.toJSONSchema(manifestSchema, { target: 'draft-7', io: 'input' })),
     $id: 'https://archframe.invalid/schemas/manifest.schema.json',
     title: 'archframe architecture manifest (format 1)',
   };
+}
+
+/** Every closed object also takes `x-` extension keys, as the engine does (so other YAML tools agree with it). */
+function allowExtensions<T>(schema: T): T {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const object = node as Record<string, unknown>;
+    if (object.additionalProperties === false) object.patternProperties = { '^x-': {}, ...(object.patternProperties as object | undefined) };
+    Object.values(object).forEach(visit);
+  };
+  visit(schema);
+  return schema;
 }
 
 export function configJsonSchema(): unknown {
