@@ -85,9 +85,33 @@ export class ManifestModel {
     return this.edgesByTarget.get(name) ?? [];
   }
 
-  /** The layers in force for a manifest, top to bottom: declared, or the default of its style. */
+  /** The layers in force for a manifest, top to bottom: declared, or the default of its style (its own or the system's). */
   layersOf(manifest: ManifestDocument): readonly string[] {
-    return manifest.root.layers ?? (manifest.root.style ? (DEFAULT_LAYERS[manifest.root.style] ?? []) : []);
+    const style = this.systemField(manifest, 'style');
+    return this.systemField(manifest, 'layers') ?? (style ? (DEFAULT_LAYERS[style] ?? []) : []);
+  }
+
+  /**
+   * A field of the whole system (layers, style, radar) in force for a manifest: its own, else that of the nearest
+   * manifest declaring it in its folder or a folder above (architecture.yaml declares the layers, billing.arch.yaml
+   * beside or below it holds components): one model, whichever file declares what.
+   */
+  systemField<K extends 'layers' | 'style' | 'radar'>(manifest: ManifestDocument, key: K): ManifestDocument['root'][K] | undefined {
+    const own = manifest.root[key];
+    if (own !== undefined) return own;
+    const folder = manifest.uri.slice(0, manifest.uri.lastIndexOf('/') + 1);
+    let nearest: ManifestDocument | undefined;
+    let nearestFolder = '';
+    for (const other of this.manifests) {
+      if (other === manifest || !other.readable || other.root[key] === undefined) continue;
+      const otherFolder = other.uri.slice(0, other.uri.lastIndexOf('/') + 1);
+      if (!folder.startsWith(otherFolder) || otherFolder.length < nearestFolder.length) continue;
+      // In one folder, architecture.yaml speaks for the system before the *.arch.yaml files.
+      if (otherFolder.length === nearestFolder.length && nearest && !/\/architecture\.ya?ml$/.test(other.uri)) continue;
+      nearest = other;
+      nearestFolder = otherFolder;
+    }
+    return nearest?.root[key];
   }
 
   /** Every element of every section, in file order. */

@@ -19,7 +19,7 @@ export const rule = defineRule<ManifestDocument>({
     knowledge: ['hexagonal-architecture', 'dependency-direction'],
   },
   check({ document, workspace, report }) {
-    if (document.root.style !== 'hexagonal') return;
+    if (workspace.manifests.systemField(document, 'style') !== 'hexagonal') return;
     for (const edge of ownEdges(workspace, document)) {
       const layer = edge.source.value?.layer;
       if (!edge.target || layer === undefined || !CORE_LAYERS.has(layer)) continue;

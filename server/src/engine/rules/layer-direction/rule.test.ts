@@ -29,5 +29,13 @@ ruleTests('layer-direction', {
       manifest: lines('archframe: 1', 'system: shop', 'layers: [edge, logic, data]', 'components:', '  store: { kind: service, layer: data, dependsOn: [rules] }', '  rules: { kind: service, layer: logic }'),
       findings: [{ text: 'rules', line: 5, message: /\(edge → logic → data\)/ }],
     },
+    {
+      name: 'layers declared in architecture.yaml apply to the components of billing.arch.yaml',
+      files: {
+        'architecture.yaml': lines('archframe: 1', 'system: shop', 'layers: [edge, logic, data]'),
+        'billing.arch.yaml': lines('archframe: 1', 'system: shop', 'components:', '  store: { kind: service, layer: data, dependsOn: [rules] }', '  rules: { kind: service, layer: logic }'),
+      },
+      findings: [{ file: 'billing.arch.yaml', text: 'rules', line: 4, message: /\(edge → logic → data\)/ }],
+    },
   ],
 });

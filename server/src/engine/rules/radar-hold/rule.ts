@@ -51,7 +51,7 @@ export const rule = defineRule<ManifestDocument>({
     appliesTo: 'manifest',
   },
   check({ document, workspace, report }) {
-    const radar = document.root.radar ?? {};
+    const radar = workspace.manifests.systemField(document, 'radar') ?? {};
     const listed = [...(radar.adopt ?? []), ...(radar.trial ?? []), ...(radar.assess ?? []), ...(radar.hold ?? [])].map(wordsOf);
     const holds: Hold[] = [
       ...DEFAULT_HOLD.filter((hold) => !listed.some((entry) => names(entry, hold.words))),
