@@ -27,6 +27,8 @@ const FOUND: EngineCase[] = [
   { workspace: 0, target: 584, mutations: [{ op: 'insert', at: 577188, text: '\ud800' }], offsets: [582157, 0], fixes: [], newName: 'renamed' },
   // Swapped lines duplicated a component name: the 'components' symbol ended before it started.
   { workspace: 1, target: 0, mutations: [{ op: 'delete', at: 139946, length: 33 }, { op: 'swapLines', a: 493235, b: 940278 }, { op: 'insert', at: 0, text: ':' }], offsets: [0], fixes: [], newName: 'renamed' },
+  // An unresolved alias (`<<: *a`) at the top of .archframe.yaml: policy completion converted the file and threw.
+  { workspace: 0, target: 0, mutations: [{ op: 'insert', at: 0, text: '<<: *a' }], offsets: [2490], fixes: [], newName: 'renamed' },
 ];
 
 describe('engine under random mutations of valid documents', () => {

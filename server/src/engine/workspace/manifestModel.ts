@@ -93,8 +93,8 @@ export class ManifestModel {
 
   /**
    * A field of the whole system (layers, style, radar) in force for a manifest: its own, else that of the nearest
-   * manifest declaring it in its folder or a folder above (architecture.yaml declares the layers, billing.arch.yaml
-   * beside or below it holds components): one model, whichever file declares what.
+   * manifest of the same `system` declaring it in its folder or a folder above (architecture.yaml declares the
+   * layers, billing.arch.yaml beside or below it holds components): one model, whichever file declares what.
    */
   systemField<K extends 'layers' | 'style' | 'radar'>(manifest: ManifestDocument, key: K): ManifestDocument['root'][K] | undefined {
     const own = manifest.root[key];
@@ -103,7 +103,7 @@ export class ManifestModel {
     let nearest: ManifestDocument | undefined;
     let nearestFolder = '';
     for (const other of this.manifests) {
-      if (other === manifest || !other.readable || other.root[key] === undefined) continue;
+      if (other === manifest || !other.readable || other.root[key] === undefined || other.root.system !== manifest.root.system) continue;
       const otherFolder = other.uri.slice(0, other.uri.lastIndexOf('/') + 1);
       if (!folder.startsWith(otherFolder) || otherFolder.length < nearestFolder.length) continue;
       // In one folder, architecture.yaml speaks for the system before the *.arch.yaml files.

@@ -40,7 +40,13 @@ function cursor(document: PolicyDocument, offset: number): CursorContext | undef
 
 /** The policy (as written so far) that holds the cursor, for what its selectors already say. */
 function policyValue(document: PolicyDocument, index: number): Record<string, unknown> | undefined {
-  const value = parseDocument(document.text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 }) as { policies?: unknown[] } | null;
+  let value: { policies?: unknown[] } | null;
+  try {
+    value = parseDocument(document.text, { uniqueKeys: false }).toJS({ maxAliasCount: 100 }) as { policies?: unknown[] } | null;
+  } catch {
+    // An unresolved alias or an alias bomb: the file's diagnostics say so; completion goes without the policy's values.
+    return undefined;
+  }
   const policy = value?.policies?.[index];
   return policy && typeof policy === 'object' ? (policy as Record<string, unknown>) : undefined;
 }
