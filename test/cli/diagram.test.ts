@@ -59,6 +59,9 @@ describe('archframe diagram', () => {
     const focus = run(['diagram', 'examples/shop', '--focus', 'nope']);
     assert.equal(focus.code, 2);
     assert.match(focus.stderr, /'nope' is not a component, datastore or channel/);
+    const typo = run(['diagram', 'examples/shop', '--focus', 'chekout']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /'chekout' is not a component, datastore or channel of this workspace\. Did you mean 'checkout'\?/);
     assert.equal(run(['diagram', 'no/such/folder']).code, 2);
     const empty = mkdtempSync(join(tmpdir(), 'archframe-diagram-empty-'));
     try {

@@ -7,6 +7,7 @@ import { stronglyConnectedComponents } from '../graph/cycles';
 import { dependencyNode } from '../graph/dependencies';
 import { nodeSpan } from '../parse/yamlAst';
 import type { Range, Span } from '../text/types';
+import { closestMatch } from '../text/strings';
 
 /**
  * The architecture diagram as a graph: components, datastores and channels
@@ -275,7 +276,10 @@ function mark(target: DiagramNode | DiagramEdge, violation: Violation): void {
 /** The part of the graph within `depth` steps (either direction) of one element. */
 export function focusGraph(graph: DiagramGraph, name: string, depth = 1): DiagramGraph {
   const start = graph.nodes.find((n) => n.name === name && n.kind !== 'missing');
-  if (!start) throw new Error(`'${name}' is not a component, datastore or channel of this workspace.`);
+  if (!start) {
+    const nearest = closestMatch(name, graph.nodes.filter((n) => n.kind !== 'missing').map((n) => n.name));
+    throw new Error(`'${name}' is not a component, datastore or channel of this workspace.${nearest ? ` Did you mean '${nearest}'?` : ''}`);
+  }
   const keep = new Set([start.id]);
   for (let step = 0; step < depth; step++) {
     const reached = [...keep];
