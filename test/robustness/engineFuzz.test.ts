@@ -29,6 +29,8 @@ const FOUND: EngineCase[] = [
   { workspace: 1, target: 0, mutations: [{ op: 'delete', at: 139946, length: 33 }, { op: 'swapLines', a: 493235, b: 940278 }, { op: 'insert', at: 0, text: ':' }], offsets: [0], fixes: [], newName: 'renamed' },
   // An unresolved alias (`<<: *a`) at the top of .archframe.yaml: policy completion converted the file and threw.
   { workspace: 0, target: 0, mutations: [{ op: 'insert', at: 0, text: '<<: *a' }], offsets: [2490], fixes: [], newName: 'renamed' },
+  // A bare CR in the indentation of a .archframe.yaml line: the suppress fix went where YAML sees another line.
+  { workspace: 2, target: 0, mutations: [{ op: 'truncate', at: 352979 }, { op: 'insert', at: 71082, text: '\r' }], offsets: [0], fixes: [469], newName: 'renamed' },
 ];
 
 describe('engine under random mutations of valid documents', () => {

@@ -211,6 +211,8 @@ function suppressFix(document: AnalysedDocument, finding: Finding, syntax: 'yaml
   const line = finding.range.start.line;
   const start = document.lines.lineStart(line);
   const end = document.lines.lineEnd(line);
+  // A line that starts after a bare CR is a line to the line index but not to the YAML parser: no place is sure.
+  if (start > 0 && document.text[start - 1] === '\r') return undefined;
   let indentEnd = start;
   while (indentEnd < end && (document.text[indentEnd] === ' ' || document.text[indentEnd] === '\t')) indentEnd++;
   const indent = document.text.slice(start, indentEnd);
