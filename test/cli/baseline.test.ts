@@ -15,7 +15,7 @@ describe('archframe check: baselines', () => {
       assert.equal(baseline.version, 1);
       assert.deepEqual(baseline.findings, [
         { ruleId: 'observability-pillars', file: 'architecture.yaml', element: 'components.indexer.observability', count: 1 },
-        { ruleId: 'schema-unknown-key', file: 'architecture.yaml', message: "Unknown key 'timout' in components.indexer.dependsOn[#]. Did you mean 'timeout'? Allowed: target, via, access, idempotent, idempotencyKey, timeout, retry, circuitBreaker, fallback, distance, parallel, tls.", count: 1 },
+        { ruleId: 'schema-unknown-key', file: 'architecture.yaml', element: 'components.indexer.dependsOn.api.timout', count: 1 },
         { ruleId: 'single-owner', file: 'architecture.yaml', element: 'components.orphan.owner', count: 1 },
         { ruleId: 'structured-logs', file: 'architecture.yaml', element: 'components.indexer.observability.logs', count: 1 },
         { ruleId: 'duplicate-name', file: 'b.arch.yaml', element: 'components.api', count: 1 },
@@ -55,7 +55,7 @@ describe('archframe check: baselines', () => {
     }
   });
 
-  it('counts: two recorded findings of one kind absorb two, a third gets through', () => {
+  it('a schema finding is known by its path: a new typo in another dependency gets through on its own line, the old one stays absorbed', () => {
     // The indexer calls the api twice (say, two endpoints), each call with the same typo.
     const second = '      - target: api\n        via: library\n        timout: 3s\n';
     const ws = sampleWorkspace({ 'architecture.yaml': MANIFEST.replace('        timout: 2s\n', `        timout: 2s\n${second}`) });
@@ -63,15 +63,18 @@ describe('archframe check: baselines', () => {
       run(['check', '--write-baseline', 'baseline.json'], ws.dir);
       const baseline = JSON.parse(readFileSync(join(ws.dir, 'baseline.json'), 'utf8'));
       const typos = baseline.findings.filter((f: { ruleId: string }) => f.ruleId === 'schema-unknown-key');
-      assert.equal(typos.length, 1);
-      assert.equal(typos[0].count, 2);
-      // A third call with the typo.
-      ws.write('architecture.yaml', readFileSync(join(ws.dir, 'architecture.yaml'), 'utf8').replace('        timout: 3s\n', `        timout: 3s\n${second}`));
+      assert.deepEqual(typos.map((t: { element: string; count: number }) => [t.element, t.count]), [['components.indexer.dependsOn.api.timout', 2]]);
+      // A third dependency, above the others, with the typo: before, it matched the old entries' message, and an old
+      // finding was reported in its place.
+      const text = readFileSync(join(ws.dir, 'architecture.yaml'), 'utf8');
+      const third = text.replace('    dependsOn:\n', `    dependsOn:\n      - target: orphan\n        via: library\n        timout: 4s\n`);
+      ws.write('architecture.yaml', third);
       const { code, stdout } = run(['check', '--baseline', 'baseline.json'], ws.dir);
       assert.equal(code, 1);
       const lines = stdout.trimEnd().split('\n');
       assert.equal(lines.length, 1, stdout);
-      assert.match(lines[0], /^architecture\.yaml:\d+:9 error schema-unknown-key Unknown key 'timout'/);
+      const line = third.split('\n').indexOf('        timout: 4s') + 1;
+      assert.match(lines[0], new RegExp(`^architecture\\.yaml:${line}:9 error schema-unknown-key Unknown key 'timout' in components\\.indexer\\.dependsOn\\[0\\]`));
     } finally {
       ws.remove();
     }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
-import { ROOT, run, runOnTerminal, sampleWorkspace, type TempWorkspace } from './harness';
+import { ROOT, run, runOnTerminal, sampleWorkspace, tempWorkspace, type TempWorkspace } from './harness';
 
 const ESC = '\u001b[';
 
@@ -76,7 +76,7 @@ describe('archframe check --format', () => {
       assert.deepEqual(typo.range, { start: { line: 16, column: 9 }, end: { line: 16, column: 15 } });
       assert.equal(typo.severity, 'error');
       assert.equal(typo.category, 'schema');
-      assert.equal(typo.element, null);
+      assert.equal(typo.element, 'components.indexer.dependsOn.api.timout', 'a schema finding names the path it is about');
       assert.equal(typo.fixable, true);
       assert.match(typo.docs, /^file:\/\/.*\/docs\/rules\/schema-unknown-key\.md$/);
       assert.equal(result.findings[3].element, 'components.orphan.owner');
@@ -179,3 +179,28 @@ describe('archframe check --format', () => {
     });
   });
 });
+
+describe('a byte order mark', () => {
+  it('does not shift the columns of line 1 in JSON and SARIF (the file is read as the editor reads it)', () => {
+    const text = 'archframe: "1"\nsystem: tiny\n';
+    const plain = tempWorkspaceOf(text);
+    const marked = tempWorkspaceOf('\uFEFF' + text);
+    try {
+      const columns = (dir: string) => {
+        const json = JSON.parse(run(['check', '--format', 'json'], dir).stdout);
+        const sarif = JSON.parse(run(['check', '--format', 'sarif'], dir).stdout);
+        return [json.findings[0].range.start, sarif.runs[0].results[0].locations[0].physicalLocation.region];
+      };
+      const [jsonPlain, sarifPlain] = columns(plain.dir);
+      assert.equal(sarifPlain.startColumn, 12, 'the version value "1" starts in column 12');
+      assert.deepEqual(columns(marked.dir), [jsonPlain, sarifPlain]);
+    } finally {
+      plain.remove();
+      marked.remove();
+    }
+  });
+});
+
+function tempWorkspaceOf(manifest: string): TempWorkspace {
+  return tempWorkspace({ 'architecture.yaml': manifest });
+}

@@ -12,10 +12,12 @@ export function replaceFile(file: string, expected: string, text: string): void 
   const stat = fs.lstatSync(file);
   if (!stat.isFile()) throw Object.assign(new Error(`${path.basename(file)} is not a plain file`), { code: 'changed' });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(temporary, text, { flag: 'wx', mode: stat.mode & 0o7777 });
+  // The engine reads a file without its byte order mark (as the editor does); a file that has one keeps it.
+  const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+  fs.writeFileSync(temporary, bom + text, { flag: 'wx', mode: stat.mode & 0o7777 });
   try {
     const now = fs.readFileSync(file);
-    if (!isUtf8(now) || now.toString('utf8') !== expected) throw Object.assign(new Error(`${path.basename(file)} changed while archframe was reading it`), { code: 'changed' });
+    if (!isUtf8(now) || now.toString('utf8') !== bom + expected) throw Object.assign(new Error(`${path.basename(file)} changed while archframe was reading it`), { code: 'changed' });
     fs.renameSync(temporary, file);
   } finally {
     fs.rmSync(temporary, { force: true });

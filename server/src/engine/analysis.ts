@@ -1047,6 +1047,7 @@ function tooDeep(text: string): FileEntry['refusal'] {
 function problemFinding(problem: ParseProblem, uri: string, lines: LineIndex, severity: Severity): Finding {
   const range = lines.range(problem.span);
   const finding: Finding = { ruleId: problem.ruleId, severity, message: problem.message, uri, range, span: problem.span };
+  if (problem.element !== undefined) finding.element = problem.element;
   if (problem.suggestion !== undefined) {
     finding.fixes = [{ title: `Change to '${problem.suggestion}'`, edits: [{ uri, range, newText: problem.suggestion }], isPreferred: true }];
   }

@@ -88,7 +88,8 @@ export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxS
     const stat = fs.statSync(fsPath);
     if (!stat.isFile()) return undefined;
     if (stat.size <= maxSize) {
-      const text = fs.readFileSync(fsPath, 'utf8');
+      // Without the byte order mark, as the editor gives a document: columns of line 1 are the same in both.
+      const text = withoutBom(fs.readFileSync(fsPath, 'utf8'));
       // Bytes that are not UTF-8 decode to U+FFFD, so only a text holding one is read again as bytes to tell (a
       // Buffer per file would cost memory on a workspace of 10,000 ADRs).
       return text.includes('\uFFFD') && !isUtf8(fs.readFileSync(fsPath)) ? { text, invalidUtf8: true } : { text };
@@ -97,7 +98,7 @@ export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxS
     const fd = fs.openSync(fsPath, 'r');
     try {
       const read = fs.readSync(fd, head, 0, head.length, 0);
-      return { text: head.subarray(0, read).toString('utf8'), size: stat.size };
+      return { text: withoutBom(head.subarray(0, read).toString('utf8')), size: stat.size };
     } finally {
       fs.closeSync(fd);
     }
@@ -105,6 +106,8 @@ export function readWorkspaceFile(fsPath: string, roots: readonly string[], maxS
     return undefined;
   }
 }
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** True when a path lies inside one of the roots, exists, and once symbolic links are resolved still lies inside. */
 export function existsInside(fsPath: string, roots: readonly string[]): boolean {

@@ -129,6 +129,15 @@ describe('YAML as people write it', () => {
     assert.deepEqual(manifest.elements.components.get('api')?.value?.observability, { logs: 'structured' });
   });
 
+  it('an unresolved alias and an alias bomb are reported on the alias, not on the whole component', () => {
+    const unresolved = problems(lines(...HEADER, 'components:', '  api:', '    kind: service', '    tags: *nope'));
+    assert.deepEqual(unresolved.map((p) => p.text), ['*nope']);
+    assert.match(unresolved[0].message, /Unresolved alias/);
+    const bomb = problems(lines(...HEADER, 'x-a: &a [x, x, x, x, x, x, x, x, x, x]', 'x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'x-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'components:', '  api:', '    kind: service', '    tags: *c'));
+    assert.deepEqual(bomb.map((p) => p.text), ['*c']);
+    assert.match(bomb[0].message, /too many alias expansions/);
+  });
+
   it('a second document says that a manifest is one, on the --- that starts it', () => {
     const text = lines(...HEADER, 'components:', '  api: { kind: service }', '---', 'archframe: 1', 'system: other');
     const result = problems(text);

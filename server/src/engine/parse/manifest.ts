@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import {
   ELEMENT_SECTIONS,
@@ -201,11 +201,31 @@ export function valueReader(yaml: Document.Parsed, maxAliasCount: number, proble
     try {
       return { value: node.toJS(yaml, { maxAliasCount }), ok: true };
     } catch (error) {
-      const span = nodeSpan(node) ?? [0, 0];
+      const span = nodeSpan(culpritAlias(yaml, node) ?? node) ?? [0, 0];
       problems.push({ ruleId: 'yaml-syntax', span, message: `Cannot read this value: ${yamlErrorMessage('', (error as Error).message).replace(/^YAML: /, '')}` });
       return { value: undefined, ok: false };
     }
   };
+}
+
+/**
+ * The alias a value could not be read for: the first that names no anchor before it, else (an alias bomb) the
+ * first alias, whose expansions multiply. The finding goes on it, not on the whole element.
+ */
+function culpritAlias(yaml: Document.Parsed, node: Node): Node | undefined {
+  let first: Node | undefined;
+  let unresolved: Node | undefined;
+  visit(node, {
+    Alias(_, alias) {
+      first ??= alias;
+      if (alias.resolve(yaml) === undefined) {
+        unresolved = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 function readSection<S extends ElementSection>(manifest: ManifestDocument, section: S, sectionNode: YAMLMap, toJs: ValueReader, duplicates: Pair[]): void {

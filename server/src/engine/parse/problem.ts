@@ -7,4 +7,6 @@ export interface ParseProblem {
   message: string;
   /** For quick fixes: a replacement the problem suggests for its span. */
   suggestion?: string;
+  /** The path it is about (`components.api.dependsOn.0.timout`), when a schema knows it: baselines key findings by it. */
+  element?: string;
 }

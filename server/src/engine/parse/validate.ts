@@ -31,6 +31,7 @@ export function validate<T>(
       span: problemSpan(node, problem, ownerSpan),
       message: path.length > 1 && problem.ruleId === 'schema-required' ? `${problem.message.slice(0, -1)} in ${path[0]} '${path[1]}'.` : problem.message,
       suggestion: problem.suggestion,
+      element: path.length + problem.path.length > 0 ? [...path, ...stablePath(value, problem.path)].join('.') : undefined,
     });
   }
   // Drop what is invalid and keep the rest, so one typo does not hide the element from every rule.
@@ -47,6 +48,22 @@ export function validate<T>(
     pruned = compactArrays(pruned);
   }
   return undefined;
+}
+
+/**
+ * A path that survives edits around it: a list item is named by its target (a dependency) or name where it has one,
+ * not by its index, so that a dependency added above does not make an old finding look like a new one.
+ */
+function stablePath(value: unknown, path: readonly PathSegment[]): PathSegment[] {
+  const out: PathSegment[] = [];
+  let node = value;
+  for (const segment of path) {
+    const item = Array.isArray(node) && typeof segment === 'number' ? node[segment] : node && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
+    const named = typeof segment === 'number' ? (typeof item === 'string' ? item : item && typeof item === 'object' ? ((item as { target?: unknown; name?: unknown }).target ?? (item as { name?: unknown }).name) : undefined) : undefined;
+    out.push(typeof named === 'string' ? named : segment);
+    node = item;
+  }
+  return out;
 }
 
 const REMOVED = Symbol('removed');
