@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { uriOf } from '../../../../../test/helpers/engine';
 import { definition, highlights, prepareRename, references, rename } from './navigation';
-import { shopAt } from '../../../../../test/helpers/manifestCursor';
+import { cursorIn, SHOP, shopAt } from '../../../../../test/helpers/manifestCursor';
 
 describe('manifest navigation', () => {
   it('goes from a target to its definition in another manifest', () => {
@@ -43,6 +43,21 @@ describe('manifest navigation', () => {
     assert.deepEqual(edits.map((e) => [e.uri.slice(e.uri.lastIndexOf('/') + 1), e.range.start.line, e.newText]).sort(), [
       ['payments.arch.yaml', 5, 'billing'],
       ['shop.arch.yaml', 12, 'billing'],
+    ]);
+  });
+
+  it('renames a component in the runbooks that name it as the manifest does (a Dependencies item, the title), not in prose', () => {
+    const runbook = ['# payments: Runbook', '', '## Overview', '', 'payments takes the money.', '', '## Dependencies', '', '- payments - the API we call', '- orders-db', '', '## Common Issues', ''].join('\n');
+    const files = { ...SHOP, 'docs/runbooks/checkout.md': runbook };
+    const text = files['payments.arch.yaml'];
+    const offset = text.indexOf('payments:') + 2;
+    const cursor = cursorIn({ ...files, 'payments.arch.yaml': text.slice(0, offset) + '|' + text.slice(offset) }, 'payments.arch.yaml');
+    const edits = rename(cursor.workspace, cursor.document, cursor.offset, 'billing');
+    assert.ok(Array.isArray(edits));
+    const inRunbook = edits.filter((e) => e.uri === uriOf('docs/runbooks/checkout.md'));
+    assert.deepEqual(inRunbook.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]).sort(), [
+      [0, 2, 10, 'billing'],
+      [8, 2, 10, 'billing'],
     ]);
   });
 

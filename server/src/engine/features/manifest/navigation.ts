@@ -89,7 +89,23 @@ export function rename(workspace: WorkspaceSnapshot, document: ManifestDocument,
     const what = occurrence.namespace === 'team' ? 'team' : singular(taken.section);
     return `'${name}' is already taken by the ${what} in ${fileName(taken.manifest.uri)}.`;
   }
-  return sameName(workspace, occurrence).map((o) => ({ uri: o.uri, range: o.manifest.lines.range(o.span), newText: name }));
+  const edits: TextEdit[] = sameName(workspace, occurrence).map((o) => ({ uri: o.uri, range: o.manifest.lines.range(o.span), newText: name }));
+  if (occurrence.namespace === 'element') edits.push(...runbookEdits(workspace, occurrence.name, name));
+  return edits;
+}
+
+/**
+ * A renamed element's name where runbooks write it as the manifest does: a Dependencies item led by the name, and a
+ * title `# <name>: Runbook`. (Otherwise runbook-drift would report each as naming nothing.) Prose is left alone.
+ */
+function runbookEdits(workspace: WorkspaceSnapshot, oldName: string, newName: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const runbook of workspace.documents('runbook')) {
+    const places = runbook.dependencies.map((item) => item.name).filter((lead) => lead.text === oldName);
+    if (runbook.serviceName?.text === oldName) places.push(runbook.serviceName);
+    for (const place of places) edits.push({ uri: runbook.uri, range: runbook.lines.range(place.span), newText: newName });
+  }
+  return edits;
 }
 
 export function singular(section: string): string {
