@@ -48,7 +48,7 @@ describe('manifest navigation', () => {
 
   it('renames a component in the runbooks that name it as the manifest does (a Dependencies item, the title), not in prose', () => {
     const runbook = ['# payments: Runbook', '', '## Overview', '', 'payments takes the money.', '', '## Dependencies', '', '- payments - the API we call', '- orders-db', '', '## Common Issues', ''].join('\n');
-    const files = { ...SHOP, 'docs/runbooks/checkout.md': runbook };
+    const files: Record<string, string> = { ...SHOP, 'docs/runbooks/checkout.md': runbook };
     const text = files['payments.arch.yaml'];
     const offset = text.indexOf('payments:') + 2;
     const cursor = cursorIn({ ...files, 'payments.arch.yaml': text.slice(0, offset) + '|' + text.slice(offset) }, 'payments.arch.yaml');
