@@ -26,12 +26,28 @@ const PRODUCTION = join(BENCH, 'dist');
 // BENCH_SERVER / BENCH_CLI: another build's bundles (to compare with an earlier commit built elsewhere).
 const SERVER = process.env.BENCH_SERVER ?? join(PRODUCTION, 'server.js');
 const CLI = process.env.BENCH_CLI ?? join(PRODUCTION, 'cli.js');
-const PEER = join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
+// The peer is a package of its own (scripts/bench/peer), installed on the first run: it needs Node >= 22 and would
+// make every user's `npm ci` warn if it were a dev dependency of archframe.
+const PEER_PACKAGE = join(__dirname, 'peer');
+const PEER_HOME = join(PEER_PACKAGE, 'node_modules/yaml-language-server');
+const PEER = join(PEER_HOME, 'bin/yaml-language-server');
 const SCHEMA = join(ROOT, 'dist/schemas/manifest.schema.json');
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const withPeer = !args.includes('--no-peer');
+let withPeer = !args.includes('--no-peer');
+
+/** Installs the peer from its lock file when missing; offline (or failing), the run goes on without it and says so. */
+function ensurePeer(): boolean {
+  if (existsSync(PEER)) return true;
+  log('installing the benchmark peer (yaml-language-server) into scripts/bench/peer …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false'], { cwd: PEER_PACKAGE, encoding: 'utf8', timeout: 120_000 });
+  if (result.status === 0 && existsSync(PEER)) return true;
+  const why = result.error ? result.error.message : (result.stderr || result.stdout).replace(/npm (error|ERR!) /g, '').trim().split('\n')[0];
+  console.warn(`bench: could not install yaml-language-server (${why || `exit ${result.status}`}); is the npm registry reachable? The peer's figures are left out of this run (--no-peer skips them on purpose).`);
+  return false;
+}
 const listArg = (name: string, fallback: number[]) => {
   const given = args.find((a) => a.startsWith(`--${name}=`));
   return given ? given.slice(name.length + 3).split(',').map(Number).filter((n) => n > 0) : fallback;
@@ -300,6 +316,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
+  if (withPeer) withPeer = ensurePeer();
   if (!existsSync(SCHEMA)) throw new Error(`${SCHEMA} is missing: run \`npm run build\` first`);
   const began = performance.now();
   log(`production bundles in ${PRODUCTION} …`);
@@ -387,7 +404,7 @@ async function main(): Promise<void> {
     '',
     table(['start-up (production build)', 'value', 'target'], startRows),
     '',
-    `yaml-language-server ${JSON.parse(readFileSync(join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')).version}; whole run ${ms(performance.now() - began)}.`,
+    `${withPeer ? `yaml-language-server ${JSON.parse(readFileSync(join(PEER_HOME, 'package.json'), 'utf8')).version}` : 'no peer'}; whole run ${ms(performance.now() - began)}.`,
   ].join('\n');
   console.log(text);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
