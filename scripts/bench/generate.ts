@@ -42,7 +42,9 @@ const TIMEOUT = [0, 1500, 1000, 100];
  * A manifest of `count` components and the workspace files it refers to
  * (runbooks as team playbooks under ops/, a handful of ADRs).
  */
-export function generateManifest(count: number): { text: string; playbooks: Map<string, string>; adrs: Map<string, string> } {
+export function generateManifest(count: number, options: { carelessEvery?: number } = {}): { text: string; playbooks: Map<string, string>; adrs: Map<string, string> } {
+  // One careless entry in `carelessEvery` (97: mostly clean; 3: a team's first manifest, full of findings).
+  const every = options.carelessEvery ?? 97;
   const rnd = random(count);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const teamCount = Math.max(3, Math.round(count / 12));
@@ -80,7 +82,7 @@ export function generateManifest(count: number): { text: string; playbooks: Map<
   line('components:');
   const datastores: string[] = [];
   const channels: { name: string; producer: string }[] = [];
-  const careless = (i: number, k: number) => (i * 7 + k * 13) % 97 === 5; // about one entry in a hundred
+  const careless = (i: number, k: number) => (i * 7 + k * 13) % every === 5 % every;
   all.forEach((name, index) => {
     const l = layerOf.get(name)!;
     const team = teams[index % teams.length];
