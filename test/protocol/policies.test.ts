@@ -69,6 +69,21 @@ describe('team policies over the protocol', () => {
     assert.ok(applied.some((d) => d.code === 'policy/apis-replicated' && d.severity === 3));
   });
 
+  it('.archframe.yaml reports a misspelt selector field with a did-you-mean, and a selector that matches nothing as a warning', async () => {
+    const policy = (from: string) => ['policies:', '  - id: x', '    severity: warning', '    message: X.', '    forbid:', `      from: ${from}`, '      to: { element: datastore }', ''].join('\n');
+    client.replace(uri('.archframe.yaml'), policy('{ kindd: frontend }'));
+    const misspelt = await client.waitForDiagnostics(uri('.archframe.yaml'), (d) => d.some((x) => x.code === 'schema-unknown-key'));
+    const unknown = misspelt.find((x) => x.code === 'schema-unknown-key')!;
+    assert.match(unknown.message, /Unknown key 'kindd' in forbid\.from\. Did you mean 'kind'\?/);
+    assert.deepEqual(unknown.range.start, { line: 5, character: 14 });
+    client.replace(uri('.archframe.yaml'), policy('{ name: "nothing-*" }'));
+    const empty = await client.waitForDiagnostics(uri('.archframe.yaml'), (d) => d.some((x) => x.code === 'policy-selector'));
+    assert.deepEqual(
+      empty.filter((x) => x.code === 'policy-selector').map((x) => [x.severity, x.message, x.range.start.line]),
+      [[2, "The from selector of policy 'x' matches no element of the manifests: the policy checks nothing there. Check its values against the manifest.", 5]],
+    );
+  });
+
   it('completes selector fields and values in .archframe.yaml, and hovers a policy key', async () => {
     const text = ['policies:', '  - id: x', '    severity: warning', '    message: X.', '    forbid:', '      from: { kind:  }', '      to: { element: datastore }', ''].join('\n');
     client.replace(uri('.archframe.yaml'), text);
