@@ -286,7 +286,7 @@ export interface Workspaces {
  * `.bench/manifest-N.arch.yaml` the manifest, which the benchmark opens in the
  * editor as `manifest-N/architecture.yaml` (a new file the server has not indexed).
  */
-export function generate(sizes: { components: number[]; adrs: number[] }): Workspaces {
+export function generate(sizes: { components: number[]; adrs: number[] }, options: { carelessEvery?: number } = {}): Workspaces {
   mkdirSync(BENCH, { recursive: true });
   const VERSION = readFileSync(__filename, 'utf8').length; // regenerate when this generator changes
   const fresh = (dir: string) => {
@@ -298,10 +298,10 @@ export function generate(sizes: { components: number[]; adrs: number[] }): Works
   };
   const stampDone = (dir: string) => writeFileSync(join(dir, '.stamp'), String(VERSION));
   const manifests = sizes.components.map((components) => {
-    const dir = join(BENCH, `manifest-${components}`);
+    const dir = join(BENCH, options.carelessEvery ? `manifest-${components}-careless-${options.carelessEvery}` : `manifest-${components}`);
     const file = `${dir}.arch.yaml`;
     if (fresh(dir) || !existsSync(file)) {
-      const { text, playbooks, adrs } = generateManifest(components);
+      const { text, playbooks, adrs } = generateManifest(components, options);
       writeTree(dir, playbooks);
       writeTree(dir, adrs);
       writeFileSync(file, text);

@@ -56,6 +56,9 @@ const sizes = {
   components: listArg('components', quick ? [100] : [100, 1000, 5000]),
   adrs: listArg('adrs', quick ? [1000] : [1000, 10000]),
 };
+// --shape=findings: a team's first manifest, one careless entry in three (timeouts, runbooks, rpo, replicas…).
+const shape = args.find((a) => a.startsWith('--shape='))?.slice('--shape='.length) ?? 'clean';
+if (shape !== 'clean' && shape !== 'findings') throw new Error(`--shape takes clean or findings, not '${shape}'`);
 /** Requests per latency figure. */
 const REQUESTS = 200;
 
@@ -323,7 +326,7 @@ async function main(): Promise<void> {
   buildProduction();
   const load = loadavg().map((x) => x.toFixed(2)).join(', ');
   log(`generating workspaces in ${BENCH} …`);
-  const workspaces = generate(sizes);
+  const workspaces = generate(sizes, { carelessEvery: shape === 'findings' ? 3 : undefined });
   const manifestResults: { components: number; bytes: number; floorCold: number; floorDefault: number; floorNoUnique: number; archframe: ServerFigures & { indexMs: number }; peer?: ServerFigures }[] = [];
   for (const m of workspaces.manifests) {
     log(`manifest of ${m.components} components: floor …`);
