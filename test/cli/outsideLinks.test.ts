@@ -23,6 +23,29 @@ describe('links outside the workspace', () => {
     }
   });
 
+  it('into another folder of the workspace are links inside it: found, or missing, never outside (two folders checked together)', () => {
+    const ws = tempWorkspace({
+      'a/architecture.yaml': 'archframe: 1\nsystem: tiny\n',
+      'a/docs/adr/0001-use-postgres.md': ADR.replace('d\n\n## Consequences', 'd, as [b notes](../../../b/notes.md) say.\n\n## Consequences'),
+      'b/notes.md': '# Notes\n',
+      'b/architecture.yaml': 'archframe: 1\nsystem: other\n',
+    });
+    try {
+      const { code, stdout, stderr } = run(['check', 'a', 'b'], ws.dir);
+      assert.equal(stdout, '', stderr);
+      assert.equal(code, 0);
+      // A missing file there is missing, not outside.
+      ws.write('a/docs/adr/0001-use-postgres.md', ADR.replace('d\n\n## Consequences', 'd, as [b notes](../../../b/gone.md) say.\n\n## Consequences'));
+      const missing = run(['check', 'a', 'b'], ws.dir);
+      assert.match(missing.stdout, /'\.\.\/\.\.\/\.\.\/b\/gone\.md' does not exist/);
+      ws.write('a/docs/adr/0001-use-postgres.md', ADR.replace('d\n\n## Consequences', 'd, as [b notes](../../../b/notes.md) say.\n\n## Consequences'));
+      const alone = run(['check', 'a'], ws.dir);
+      assert.match(alone.stdout, /'\.\.\/\.\.\/\.\.\/b\/notes\.md' points outside the workspace/, 'with b not a workspace folder, it is outside');
+    } finally {
+      ws.remove();
+    }
+  });
+
   it('are never looked at: no stat, readlink or open of a path outside the workspace', () => {
     const ws = tempWorkspace({
       'architecture.yaml': 'archframe: 1\nsystem: tiny\ncomponents:\n  api:\n    kind: service\n    runbook: ../outside/runbook.md\n',

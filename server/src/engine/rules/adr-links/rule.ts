@@ -1,7 +1,7 @@
 
 import type { AdrDocument } from '../../parse/adr';
 import { closestMatch } from '../../text/strings';
-import { isInside, resolveRelative, relativeLink } from '../../text/uri';
+import { resolveRelative, relativeLink } from '../../text/uri';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import { defineRule } from '../types';
 import { replaceEdit } from '../../fixes/markdownEdits';
@@ -28,13 +28,13 @@ export const rule = defineRule<AdrDocument>({
     fixable: true,
   },
   check({ document: adr, workspace, report }) {
-    const folder = workspace.folderOf(adr.uri);
     // An untitled buffer (or a file of no folder) has nothing its relative links could be checked against.
-    if (folder === undefined) return;
+    if (workspace.folderOf(adr.uri) === undefined) return;
     for (const link of adr.relativeLinks) {
       const target = missingLinkTarget(workspace, adr, link.destination);
       if (!target) continue;
-      if (!isInside(folder, target)) {
+      // Outside every workspace folder (another folder of a multi-root workspace is inside).
+      if (workspace.folderOf(target) === undefined) {
         report({
           at: { uri: adr.uri, lines: adr.lines, span: link.destinationSpan },
           message: `'${link.destination}' points outside the workspace: archframe checks links within it only, and readers of the repository will not find the file.`,

@@ -4,7 +4,6 @@ import { expandSnippet } from '../../templates/snippet';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { at, elementMap, ownElements } from '../kit';
-import { isInside } from '../../text/uri';
 import { defineRule } from '../types';
 import { runbookFill } from '../../templates/runbookFill';
 
@@ -31,8 +30,7 @@ export const rule = defineRule<ManifestDocument>({
       const map = elementMap(component);
       if (value.runbook !== undefined) {
         const uri = workspace.resolveWorkspacePath(document.uri, value.runbook);
-        const folder = workspace.folderOf(document.uri);
-        if (folder !== undefined && !isInside(folder, uri)) {
+        if (workspace.folderOf(document.uri) !== undefined && workspace.folderOf(uri) === undefined) {
           report({
             at: at(component, ['runbook'], 'value'),
             message: `The runbook of '${component.name}', ${value.runbook}, points outside the workspace: keep runbooks in the repository, where the manifest and its readers find them.`,
