@@ -6,7 +6,7 @@ import { readPolicies, type PolicySource } from './policies';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/types';
 import type { ParseProblem } from './problem';
-import { reportDuplicateKeys } from './manifest';
+import { reportDuplicateKeys, valueReader } from './manifest';
 import { validate } from './validate';
 import { closestMatch } from '../text/strings';
 import { findPair, nodeSpan, scalarKey, yamlErrorProblem } from './yamlAst';
@@ -37,13 +37,9 @@ export function parseConfig(uri: string, text: string, ruleIds: readonly string[
   const contents = yaml.contents as Node | null;
   reportDuplicateKeys(contents, problems);
   if (isMap(contents)) {
-    let value: unknown;
-    try {
-      value = contents.toJS(yaml, { maxAliasCount: 100 });
-    } catch (error) {
-      problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the configuration: ${(error as Error).message}` });
-    }
-    if (value !== undefined) config = validate(checkedSchema, value, contents, [], problems, undefined, checkedSchema) ?? {};
+    // An unresolved alias or an alias bomb is reported on the alias, as in a manifest.
+    const { value, ok } = valueReader(yaml, 100, problems)(contents);
+    if (ok && value !== undefined) config = validate(checkedSchema, value, contents, [], problems, undefined, checkedSchema) ?? {};
     config = checkRuleIds(contents, config, ruleIds, problems, policyRuleKeys);
     policies = readPolicies(uri, lines, contents, problems, ruleIds);
     if (config.policies) config = { ...config, policies: policies.policies.map((declared) => declared.policy) };

@@ -103,4 +103,11 @@ describe('policy grammar', () => {
     assert.equal(file.policies.length, 1);
     assert.deepEqual(parsePolicyFile('file:///w/p.yaml', '- a\n', BUILTIN).problems.map((p) => p.ruleId), ['schema-type']);
   });
+
+  it('an unresolved alias in .archframe.yaml or a policy file is reported on the alias, not on the whole file', () => {
+    const config = lines('rules:', '  single-owner: *nope');
+    assert.deepEqual(problems(config).found.map((p) => [p.rule, p.text]), [['yaml-syntax', '*nope']]);
+    const file = lines('policies:', '  - { id: a, severity: error, message: A., require: { of: { name: *x }, fields: [owner] } }');
+    assert.deepEqual(parsePolicyFile('file:///w/p.yaml', file, BUILTIN).problems.filter((p) => p.ruleId === 'yaml-syntax').map((p) => file.slice(...p.span)), ['*x']);
+  });
 });

@@ -4,7 +4,7 @@ import { extendsSchema, fieldPaths, POLICY_ELEMENTS, POLICY_PREFIX, policySchema
 import { LineIndex } from '../text/lineIndex';
 import { closestMatch } from '../text/strings';
 import type { Span } from '../text/types';
-import { reportDuplicateKeys } from './manifest';
+import { reportDuplicateKeys, valueReader } from './manifest';
 import type { ParseProblem } from './problem';
 import { validate } from './validate';
 import { findPair, nodeSpan, yamlErrorProblem } from './yamlAst';
@@ -64,13 +64,9 @@ export function parsePolicyFile(uri: string, text: string, builtinIds: readonly 
   reportDuplicateKeys(contents, problems);
   let source: PolicySource = { policies: [], extends: [] };
   if (isMap(contents)) {
-    let value: unknown;
-    try {
-      value = contents.toJS(yaml, { maxAliasCount: 100 });
-    } catch (error) {
-      problems.push({ ruleId: 'yaml-syntax', span: [0, text.length], message: `Cannot read the policies: ${(error as Error).message}` });
-    }
-    if (value !== undefined) validate(policyFileSchema, value, contents, [], problems);
+    // An unresolved alias or an alias bomb is reported on the alias, as in a manifest.
+    const { value, ok } = valueReader(yaml, 100, problems)(contents);
+    if (ok && value !== undefined) validate(policyFileSchema, value, contents, [], problems);
     source = readPolicies(uri, lines, contents, problems, builtinIds);
   } else if (yaml.errors.length === 0) {
     problems.push({ ruleId: 'schema-type', span: [0, text.length], message: 'A policies file is a map with `policies:` (a list of policies) and, if it shares more, `extends:`.' });
