@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { temporaryBeside } from './writeNewFile';
 
 /**
  * Replaces a file's text atomically, and only if it still holds what was read: the new text goes to a temporary
@@ -11,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 export function replaceFile(file: string, expected: string, text: string): void {
   const stat = fs.lstatSync(file);
   if (!stat.isFile()) throw Object.assign(new Error(`${path.basename(file)} is not a plain file`), { code: 'changed' });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryBeside(file);
   // The engine reads a file without its byte order mark (as the editor does); a file that has one keeps it.
   const bom = fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
   fs.writeFileSync(temporary, bom + text, { flag: 'wx', mode: stat.mode & 0o7777 });
@@ -35,7 +36,7 @@ export function writeAtomically(file: string, text: string): void {
   } catch {
     mode = undefined;
   }
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryBeside(file);
   fs.writeFileSync(temporary, text, mode === undefined ? { flag: 'wx' } : { flag: 'wx', mode });
   try {
     fs.renameSync(temporary, file);

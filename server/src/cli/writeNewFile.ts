@@ -8,7 +8,7 @@ import * as path from 'node:path';
  * Throws with `code` EEXIST when the file exists.
  */
 export function writeNewFile(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = temporaryBeside(file);
   fs.writeFileSync(temporary, text, { flag: 'wx' });
   try {
     fs.linkSync(temporary, file);
@@ -19,4 +19,9 @@ export function writeNewFile(file: string, text: string): void {
   } finally {
     fs.rmSync(temporary, { force: true });
   }
+}
+
+/** A temporary file's name beside `file` (same folder, so a rename or link is atomic), hidden and unique to this run. */
+export function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
 }
