@@ -198,7 +198,8 @@ export class Session {
   changed(uri: string, text: string): void {
     this.engineFor(uri).setFile(uri, text);
     if (isConfig(uri)) readSources(this.engine, this.folders);
-    readPolicyFiles(this.engine, this.folders);
+    // Only an edit of the configuration or of a policy file can name another file to extend: not every keystroke.
+    if (isConfig(uri) || this.engine.kindOf(uri) === 'policies') readPolicyFiles(this.engine, this.folders);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
 
