@@ -206,3 +206,29 @@ describe('workspace edits for a client without documentChanges', () => {
     assert.ok(plain.actions.every((a) => a.edit?.changes !== undefined));
   });
 });
+
+describe('requests sent before the workspace is read', () => {
+  it('are answered from the whole workspace, not from the documents opened so far', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'archframe-early-'));
+    writeFileSync(join(folder, 'shop.arch.yaml'), SHOP);
+    writeFileSync(join(folder, 'payments.arch.yaml'), PAYMENTS);
+    const payments = fileUri(join(folder, 'payments.arch.yaml'));
+    const shop = fileUri(join(folder, 'shop.arch.yaml'));
+    const client = new TestClient();
+    try {
+      await client.initialize(fileUri(folder));
+      // No wait for diagnostics: the editor restores open tabs and asks about them at once.
+      client.open(payments, PAYMENTS);
+      const position = positionOf(PAYMENTS, '  payments:', 3);
+      const [rename, references] = await Promise.all([
+        client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: payments }, position, newName: 'billing' }),
+        client.request<Location[]>('textDocument/references', { textDocument: { uri: payments }, position, context: { includeDeclaration: false } }),
+      ]);
+      assert.deepEqual(Object.keys(editsByUri(rename)).sort(), [payments, shop].sort());
+      assert.deepEqual(references.map((l) => l.uri), [shop]);
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,7 +57,9 @@ export class Session {
    * last of its documents closes.
    */
   private loose = new Map<string, { engine: Engine; open: Set<string>; readFolders: Set<string> }>();
+  /** Settles when the workspace is indexed: requests wait for it, so none is answered from a half-read workspace. */
   private ready: Promise<void> = Promise.resolve();
+  private markIndexed?: () => void;
   /** Called after each publication (the Node host nudges the garbage collector from here). */
   afterPublish: () => void = () => undefined;
 
@@ -75,6 +77,8 @@ export class Session {
     this.editCapabilities = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
     const options = params.initializationOptions as { settings?: ServerSettings } | undefined;
     if (options?.settings) this.settings = toEngineSettings(options.settings);
+    // Pending from here: the client may open a document and ask about it before `initialized` has read the folders.
+    this.ready = new Promise((resolve) => (this.markIndexed = resolve));
     return {
       capabilities: Object.assign(
         {
@@ -89,7 +93,7 @@ export class Session {
 
   /** Reads the workspace from disk (with progress in the editor) and publishes its findings. */
   async initialized(progress?: WorkDoneProgressReporter): Promise<void> {
-    this.ready = (async () => {
+    const indexing = (async () => {
       if (this.supportsConfiguration) await this.pullSettings();
       progress?.begin('archframe: indexing workspace', 0, undefined, true);
       const started = Date.now();
@@ -100,11 +104,20 @@ export class Session {
       this.engine.snapshot();
       progress?.done();
       this.log(`indexed ${this.folders.length} folder(s) in ${Date.now() - started} ms`);
-    })();
-    await this.ready;
+    })().finally(() => {
+      this.markIndexed?.();
+      this.markIndexed = undefined;
+    });
+    this.ready = indexing;
+    await indexing;
     // Let the end of the progress reach the editor before the rules run.
     await new Promise((resolve) => setImmediate(resolve));
     await this.publishInSlices();
+  }
+
+  /** Resolves once the workspace has been read (at once, after the first indexing, unless folders change). */
+  async indexed(): Promise<void> {
+    await this.ready.catch(() => undefined);
   }
 
   /** Workspace folders added or removed: the index is rebuilt over the new set (a rare event). */

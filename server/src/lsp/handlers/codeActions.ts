@@ -16,7 +16,8 @@ function overlaps(a: Range, b: Range): boolean {
 export const codeActions: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false } },
   register(connection, session) {
-    connection.onCodeAction((params) => {
+    connection.onCodeAction(async (params) => {
+      await session.indexed();
       const uri = params.textDocument.uri;
       const actions: CodeAction[] = [];
       const wanted = (kind: string) => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));

@@ -10,6 +10,7 @@ export const commands: Feature = {
   register(connection, session) {
     connection.onExecuteCommand(async (params) => {
       if (!isServerCommand(params.command)) throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${params.command}`);
+      await session.indexed();
       return COMMANDS[params.command](session, params.arguments ?? []);
     });
   },

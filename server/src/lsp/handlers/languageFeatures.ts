@@ -56,30 +56,35 @@ export const languageFeatures: Feature = {
     foldingRangeProvider: true,
   },
   register(connection, session) {
-    connection.onCompletion((params) => {
+    connection.onCompletion(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
       const all = featuresFor(found.document).completions?.(found.workspace, found.document, found.offset) ?? [];
       const { items, isIncomplete } = narrowCompletions(found.document.text, found.offset, all);
       return { isIncomplete, items: items.map((item) => toCompletionItem(found.document, item)) };
     });
-    connection.onHover((params) => {
+    connection.onHover(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return null;
       const hover = featuresFor(found.document).hover?.(found.workspace, found.document, found.offset);
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: found.document.lines.range(hover.span) } : null;
     });
-    connection.onDefinition((params) => {
+    connection.onDefinition(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
       return toLocations(found.workspace, featuresFor(found.document).definition?.(found.workspace, found.document, found.offset) ?? []);
     });
-    connection.onReferences((params) => {
+    connection.onReferences(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
       return toLocations(found.workspace, featuresFor(found.document).references?.(found.workspace, found.document, found.offset, params.context.includeDeclaration) ?? []);
     });
-    connection.onPrepareRename((params) => {
+    connection.onPrepareRename(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return null;
       const result = featuresFor(found.document).prepareRename?.(found.workspace, found.document, found.offset);
@@ -87,7 +92,8 @@ export const languageFeatures: Feature = {
       if (typeof result === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, result);
       return { range: found.document.lines.range(result.span), placeholder: result.placeholder };
     });
-    connection.onRenameRequest((params) => {
+    connection.onRenameRequest(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return null;
       const edits = featuresFor(found.document).rename?.(found.workspace, found.document, found.offset, params.newName);
@@ -95,13 +101,15 @@ export const languageFeatures: Feature = {
       if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
       return toWorkspaceEdit({ edits }, session.editCapabilities) ?? null;
     });
-    connection.onDocumentHighlight((params) => {
+    connection.onDocumentHighlight(async (params) => {
+      await session.indexed();
       const found = session.at(params.textDocument.uri, params.position);
       if (!found) return [];
       const kinds = { read: DocumentHighlightKind.Read, write: DocumentHighlightKind.Write, text: DocumentHighlightKind.Text };
       return (featuresFor(found.document).highlights?.(found.workspace, found.document, found.offset) ?? []).map((h) => ({ range: found.document.lines.range(h.span), kind: kinds[h.kind] }));
     });
-    connection.onDocumentSymbol((params) => {
+    connection.onDocumentSymbol(async (params) => {
+      await session.indexed();
       const found = session.whole(params.textDocument.uri);
       if (!found) return [];
       const convert = (symbol: DocumentSymbol): import('vscode-languageserver').DocumentSymbol => ({
@@ -114,19 +122,22 @@ export const languageFeatures: Feature = {
       });
       return (featuresFor(found.document).documentSymbols?.(found.workspace, found.document) ?? []).map(convert);
     });
-    connection.onWorkspaceSymbol((params) => {
+    connection.onWorkspaceSymbol(async (params) => {
+      await session.indexed();
       const workspace = session.commandEngine().snapshot();
       return workspaceSymbols(workspace, params.query).flatMap((symbol) => {
         const location = toLocations(workspace, [symbol.target])[0];
         return location ? [{ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.containerName, location }] : [];
       });
     });
-    connection.onDocumentLinks((params) => {
+    connection.onDocumentLinks(async (params) => {
+      await session.indexed();
       const found = session.whole(params.textDocument.uri);
       if (!found) return [];
       return (featuresFor(found.document).documentLinks?.(found.workspace, found.document) ?? []).map((link) => ({ range: found.document.lines.range(link.span), target: link.target, tooltip: link.tooltip }));
     });
-    connection.onCodeLens((params) => {
+    connection.onCodeLens(async (params) => {
+      await session.indexed();
       const found = session.whole(params.textDocument.uri);
       if (!found) return [];
       return (featuresFor(found.document).codeLenses?.(found.workspace, found.document) ?? []).map((lens) => ({
@@ -134,7 +145,8 @@ export const languageFeatures: Feature = {
         command: { title: lens.title, command: lens.command?.id ?? '', arguments: lens.command?.arguments },
       }));
     });
-    connection.onFoldingRanges((params) => {
+    connection.onFoldingRanges(async (params) => {
+      await session.indexed();
       const found = session.whole(params.textDocument.uri);
       if (!found) return [];
       return featuresFor(found.document).foldingRanges?.(found.workspace, found.document) ?? [];
