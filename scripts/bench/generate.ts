@@ -1,7 +1,8 @@
 // Generates the benchmark workspaces into .bench/ (git-ignored):
 // - manifests of N components with realistic dependencies, teams, datastores,
 //   channels, SLOs, written to be mostly clean with a realistic handful of
-//   findings (one careless entry in about a hundred);
+//   findings (one careless entry in about a hundred), or a team's first one, full
+//   of them (4–5 a component);
 // - ADR folders in the four formats of the spec (Nygard, the framework's own,
 //   MADR with front matter, log4brains), with supersede chains and a few
 //   mistakes.
@@ -83,6 +84,11 @@ export function generateManifest(count: number, options: { carelessEvery?: numbe
   const datastores: string[] = [];
   const channels: { name: string; producer: string }[] = [];
   const careless = (i: number, k: number) => (i * 7 + k * 13) % every === 5 % every;
+  // A first manifest (carelessEvery under 10) also has the mistakes the issue measured: timeouts shorter than the
+  // callee's calls, retries without backoff, runbooks not written yet, latency targets tighter than the calls, and
+  // retired decisions cited.
+  const first = every < 10;
+  const sloppy = (i: number, k: number) => first && (i * 5 + k * 11) % 2 === 1;
   all.forEach((name, index) => {
     const l = layerOf.get(name)!;
     const team = teams[index % teams.length];
@@ -92,7 +98,7 @@ export function generateManifest(count: number, options: { carelessEvery?: numbe
     line(`    layer: ${LAYERS[l]}`);
     line(`    owner: ${team}`);
     line(`    technology: { language: ${language}, framework: ${framework} }`);
-    line(`    decisions: [${adr()}]`);
+    line(`    decisions: [${sloppy(index, 6) ? `ADR-00${13 + (index % 2)}` : adr()}]`);
     line(`    replicas: ${careless(index, 1) ? 1 : 2 + (index % 3)}`);
     if (careless(index, 2) || index % 4 === 0) line(`    deployment: ${careless(index, 2) ? 'recreate' : pick(['rolling', 'canary', 'blue-green'])}`);
     if (l <= 1) line(`    exposure: ${l === 0 ? 'public' : 'internal'}`);
@@ -100,8 +106,8 @@ export function generateManifest(count: number, options: { carelessEvery?: numbe
     if (l === 0) line('    tokenLifetime: 15m');
     line(`    tls: ${careless(index, 3) ? 'false' : 'true'}`);
     line(`    observability: { logs: structured, metrics: red, traces: true, healthCheck: /healthz, alerts: burn-rate }`);
-    line(`    slo: { availability: 99.9, latencyP99: ${LATENCY[l]}ms }`);
-    line(`    runbook: ops/playbooks/${team}.md`);
+    line(`    slo: { availability: 99.9, latencyP99: ${sloppy(index, 7) ? LATENCY[l] / 10 : LATENCY[l]}ms }`);
+    line(`    runbook: ops/playbooks/${sloppy(index, 8) ? `${name}-todo` : team}.md`);
     const deps: string[] = [];
     if (l < LAYERS.length - 1) {
       // Two to four calls one layer down (the presentation layer fans out in parallel).
@@ -111,9 +117,10 @@ export function generateManifest(count: number, options: { carelessEvery?: numbe
       for (let k = 0; k < n; k++) targets.add(below[Math.floor(rnd() * below.length)]);
       let k = 0;
       for (const target of targets) {
-        const timeout = careless(index, 10 + k) ? '' : `, timeout: ${TIMEOUT[l + 1]}ms`;
+        const timeout = careless(index, 10 + k) ? '' : `, timeout: ${sloppy(index, 20 + k) ? TIMEOUT[l + 1] / 4 : TIMEOUT[l + 1]}ms`;
         const parallel = l <= 1 ? ', parallel: true' : '';
-        deps.push(`{ target: ${target}, via: ${l === 2 ? 'grpc' : 'http'}${timeout}${parallel}, ${k % 2 ? '' : 'circuitBreaker: { failureThreshold: 5 }, '}fallback: cached }`);
+        const retry = sloppy(index, 30 + k) ? ', retry: { attempts: 3 }' : '';
+        deps.push(`{ target: ${target}, via: ${l === 2 ? 'grpc' : 'http'}${timeout}${retry}${parallel}, ${k % 2 ? '' : 'circuitBreaker: { failureThreshold: 5 }, '}fallback: cached }`);
         k++;
       }
     }
@@ -161,6 +168,10 @@ export function generateManifest(count: number, options: { carelessEvery?: numbe
   for (const team of teams) playbooks.set(`ops/playbooks/${team}.md`, `# ${team} playbook\n\nWhere the team keeps its operational notes.\n`);
   const adrs = new Map<string, string>();
   for (let n = 1; n <= adrCount; n++) adrs.set(`docs/adr/${String(n).padStart(4, '0')}-decision-${n}.md`, nygard(n, `Decision ${n}`, 'Accepted'));
+  if (first) {
+    adrs.set(`docs/adr/0013-decision-13.md`, nygard(13, 'Decision 13', 'Deprecated'));
+    adrs.set(`docs/adr/0014-decision-14.md`, nygard(14, 'Decision 14', 'Superseded by [ADR-0001](0001-decision-1.md)'));
+  }
   return { text: out.join('\n') + '\n', playbooks, adrs };
 }
 

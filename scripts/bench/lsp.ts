@@ -124,9 +124,13 @@ export class BenchClient {
   }
 
   /** Milliseconds for one request, measured at the client. */
-  async time(method: string, params: unknown): Promise<{ ms: number; result: unknown }> {
+  async time(method: string, params: unknown, timeoutMs = 60_000): Promise<{ ms: number; result: unknown }> {
     const started = performance.now();
-    const result = await this.connection.sendRequest(method, params);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to ${method} ${JSON.stringify(params)} within ${timeoutMs} ms\n${this.logs.slice(-5).join('\n')}`)), timeoutMs);
+    });
+    const result = await Promise.race([this.connection.sendRequest(method, params), late]).finally(() => clearTimeout(timer));
     return { ms: performance.now() - started, result };
   }
 
