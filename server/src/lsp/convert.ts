@@ -14,7 +14,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 
+/** Kept findings are the same objects from one analysis to the next: each is converted once. */
+const converted = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = converted.get(finding);
+  if (!diagnostic) converted.set(finding, (diagnostic = convertFinding(finding)));
+  return diagnostic;
+}
+
+function convertFinding(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],

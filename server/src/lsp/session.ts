@@ -1,4 +1,5 @@
 import {
+  type Diagnostic,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -38,8 +39,10 @@ export class Session {
   readonly documents = new TextDocuments(TextDocument);
   engine: Engine;
   folders: string[] = [];
-  /** Per document: the findings last published, and their diagnostics as JSON (to skip sending what did not change). */
-  private published = new Map<string, { findings: readonly Finding[]; key: string }>();
+  /** Per document: the findings last published, and their diagnostics (to skip sending what did not change). */
+  private published = new Map<string, { findings: readonly Finding[]; diagnostics: readonly Diagnostic[] }>();
+  /** The document edited or opened last: its diagnostics are sent first. */
+  private lastEdited: string | undefined;
   /** Rule failures already written to the log ("rule uri message"): each is logged once, not on every keystroke. */
   private loggedFailures = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -148,6 +151,7 @@ export class Session {
   }
 
   opened(uri: string, text: string, languageId?: string): void {
+    this.lastEdited = uri;
     this.track(uri, text, languageId);
     this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
   }
@@ -209,6 +213,7 @@ export class Session {
   }
 
   changed(uri: string, text: string): void {
+    this.lastEdited = uri;
     this.engineFor(uri).setFile(uri, text);
     if (isConfig(uri)) readSources(this.engine, this.folders);
     // Only an edit of the configuration or of a policy file can name another file to extend: not every keystroke.
@@ -321,23 +326,26 @@ export class Session {
     this.send([findings, ...this.looseFindings()]);
   }
 
-  /** Sends what changed since the last publication. */
+  /** Sends what changed since the last publication, the document edited last first. */
   private send(maps: readonly ReadonlyMap<string, Finding[]>[]): void {
     this.logRuleFailures();
     const seen = new Set<string>();
+    const publish = (uri: string, list: readonly Finding[]) => {
+      seen.add(uri);
+      const last = this.published.get(uri);
+      // Reused rule runs hand back the very same findings: nothing to convert or compare for most documents.
+      if (last && sameItems(last.findings, list)) return;
+      const diagnostics = list.map(toDiagnostic);
+      this.published.set(uri, { findings: list, diagnostics });
+      if (last && sameDiagnostics(last.diagnostics, diagnostics)) return;
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    };
+    const first = this.lastEdited;
     for (const findings of maps) {
-      for (const [uri, list] of findings) {
-        seen.add(uri);
-        const last = this.published.get(uri);
-        // Reused rule runs hand back the very same findings: nothing to convert or compare for most documents.
-        if (last && sameItems(last.findings, list)) continue;
-        const diagnostics = list.map(toDiagnostic);
-        const key = JSON.stringify(diagnostics);
-        this.published.set(uri, { findings: list, key });
-        if (last?.key === key) continue;
-        void this.connection.sendDiagnostics({ uri, diagnostics });
-      }
+      const list = first === undefined ? undefined : findings.get(first);
+      if (list) publish(first!, list);
     }
+    for (const findings of maps) for (const [uri, list] of findings) if (uri !== first) publish(uri, list);
     for (const uri of [...this.published.keys()]) {
       if (seen.has(uri)) continue;
       this.published.delete(uri);
@@ -370,6 +378,11 @@ function isConfig(uri: string): boolean {
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Would the client show the same? (Findings made again are new objects with the same content.) */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i] || JSON.stringify(item) === JSON.stringify(b[i]));
 }
 
 function toEngineSettings(settings: ServerSettings): EngineSettings {

@@ -14,7 +14,11 @@ export function ruleDocsFile(ruleId: string): string {
 
 const POLICIES_DOCS = 'docs/policies.md';
 
-/** The rule's docs page as a file URI: the diagnostics' code link, the CLI's and SARIF's help link. */
+const hrefs = new Map<string, string>();
+
+/** The rule's docs page as a file URI: the diagnostics' code link, the CLI's and SARIF's help link (one per rule). */
 export function docsHref(ruleId: string): string {
-  return fileUri(ruleDocsFile(ruleId));
+  let href = hrefs.get(ruleId);
+  if (href === undefined) hrefs.set(ruleId, (href = fileUri(ruleDocsFile(ruleId))));
+  return href;
 }
