@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { DEFAULT_MAX_FILE_SIZE, type Config } from './model/config';
 import type { Finding, Severity, SeveritySetting, Place } from './model/findings';
-import { ManifestModel } from './workspace/manifestModel';
+import { ManifestModel, ReadKey } from './workspace/manifestModel';
 import { parseAdr, type AdrDocument, type AdrIndex } from './parse/adr';
 import { parseAdrIndexPage } from './parse/adrIndexPage';
 import { parseCatalog } from './parse/catalog';
@@ -24,6 +24,10 @@ import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders
 import { AdrTables, createAdrIndex, shapeKey } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
 import { compareText } from './text/strings';
+import { inElementScope } from './rules/elementScope';
+import { Relocation } from './relocation';
+import type { ManifestElement } from './parse/manifest';
+import { ELEMENT_SECTION_NAMES, type ElementSection } from './model/manifest';
 
 /**
  * What a rule run read of the workspace besides its own document, recorded as it runs: a bit per document kind,
@@ -52,6 +56,123 @@ const NO_CONFIG: Config = Object.freeze({});
 
 /** A document's runs: its parse problems first, then one per rule of its kind (`rulesByKind` order). */
 type Runs = RuleRun[];
+
+/**
+ * The part of an element-scoped rule's run (RuleMeta.scope) put down to one element, or to the top level: what it
+ * found and read. Kept until the element changes or something it read does (ADR 0016).
+ */
+interface ElementRun {
+  /** The top level's: the document's root it ran on (another root: the rule runs whole). */
+  value?: unknown;
+  findings: Finding[];
+  /** The kinds of documents read besides the model (READS), and the ADRs handed. */
+  reads: number;
+  touched?: string[];
+  /** What it read of the model (ReadKey). */
+  names: readonly string[] | KeyList;
+  revision: number;
+}
+
+/** One element of a manifest as the element runs saw it, and its runs by rule (ElementRuns.rules order). */
+interface ElementEntry {
+  value: unknown;
+  node: unknown;
+  section: string;
+  name: string;
+  runs: (ElementRun | undefined)[];
+  /** Every key its runs read (made when first needed, dropped when a run is replaced): most edits touch none. */
+  reads?: Set<string>;
+}
+
+/** The element-scoped rules' runs on one manifest, as of one snapshot: each rule's top level, each element's runs. */
+interface ElementRuns {
+  snapshot: Snapshot;
+  rules: readonly Rule[];
+  /** Undefined where the rule must run whole (it failed, or never ran). */
+  tops: (ElementRun | undefined)[];
+  /** By the element's YAML node (the same object across incremental reads), or by section and name. */
+  elements: Map<unknown, ElementEntry>;
+}
+
+/** The model keys a run reads, gathered as it runs (a few: a list beats a set), then frozen and shared. */
+class KeyList {
+  private readonly keys: string[] = [];
+  /** Past a few keys (a path read whole), a set answers whether one is there. */
+  private many?: Set<string>;
+  private static readonly shared = new Map<string, readonly string[]>();
+  add(key: string): void {
+    if (this.many) {
+      if (this.many.has(key)) return;
+      this.many.add(key);
+    } else if (this.keys.includes(key)) return;
+    else if (this.keys.length === 16) this.many = new Set(this.keys).add(key);
+    this.keys.push(key);
+  }
+  /** The keys, as one list shared by every run that read the same ones. */
+  freeze(): readonly string[] {
+    if (this.keys.length === 0) return NO_KEYS;
+    if (this.keys.length > 4) return this.keys;
+    const id = this.keys.join('\u0000');
+    let shared = KeyList.shared.get(id);
+    if (!shared) {
+      if (KeyList.shared.size > 100_000) KeyList.shared.clear();
+      KeyList.shared.set(id, (shared = this.keys));
+    }
+    return shared;
+  }
+}
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The model keys changed since the element runs were last checked (at the previous snapshot): every run kept then was
+ * valid then, so only these can make it stale. Few, so a run's keys are checked against them, once per shared list.
+ */
+class ChangedKeys {
+  private readonly keys: string[] = [];
+  private readonly answers = new WeakMap<readonly string[], boolean>();
+  constructor(changedAt: ReadonlyMap<string, number>, since: number) {
+    for (const [key, revision] of changedAt) if (revision > since) this.keys.push(key);
+  }
+  /** Did a key of these change? */
+  touches(names: readonly string[]): boolean {
+    if (this.keys.length === 0 || names.length === 0) return false;
+    let answer = this.answers.get(names);
+    if (answer === undefined) {
+      answer = this.keys.length < names.length ? this.keys.some((key) => names.includes(key)) : names.some((key) => this.keys.includes(key));
+      this.answers.set(names, answer);
+    }
+    return answer;
+  }
+  /** Did any key of this set change? */
+  touchesAny(reads: ReadonlySet<string>): boolean {
+    return this.keys.some((key) => reads.has(key));
+  }
+}
+
+/** Every model key an element's runs read. */
+function readsOf(entry: ElementEntry): Set<string> {
+  const reads = new Set<string>();
+  for (const run of entry.runs) if (run) for (const key of run.names as readonly string[]) reads.add(key);
+  return reads;
+}
+
+/** A kept run, its findings moved to where their text now is (undefined: they cannot be moved). */
+function relocated(run: ElementRun, relocation: Relocation): ElementRun | undefined {
+  if (run.findings.length === 0) return run;
+  let findings: Finding[] | undefined;
+  for (let i = 0; i < run.findings.length; i++) {
+    const moved = relocation.finding(run.findings[i]);
+    if (!moved) return undefined;
+    if (moved !== run.findings[i]) (findings ??= run.findings.slice())[i] = moved;
+  }
+  return findings ? { ...run, findings } : run;
+}
+
+function emptyRun(revision: number): ElementRun {
+  return { findings: NO_FINDINGS, reads: 0, names: NO_KEYS, revision };
+}
+
+const elementKey = (element: ManifestElement) => `${element.section}\u0000${element.name}`;
 
 interface Analysis {
   snapshot: Snapshot;
@@ -144,12 +265,22 @@ export class Engine {
   private policyRuns = new WeakMap<AnalysedDocument, Map<string, RuleRun>>();
   /** Every rule id the engine knows: what `rules:` in `.archframe.yaml` may name. */
   private readonly ruleIds: readonly string[];
+  /** Element-scoped rules' runs per manifest URI. */
+  private elementRuns = new Map<string, ElementRuns>();
+  /** The model the element runs were last checked against, and when each of its read keys (ReadKey) last changed. */
+  private lastModel?: ManifestModel;
+  private readonly keyChangedAt = new Map<string, number>();
+  /** The manifest rules run per element (RuleMeta.scope). */
+  private readonly elementScopedRules: readonly Rule[];
+  /** Element runs re-made and kept in the last analysis (for tests and the benchmark). */
+  readonly elementRunStatistics = { ran: 0, kept: 0 };
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
     this.folders = [...options.folders];
     const rules = options.rules ?? RULES;
     this.ruleIds = RULES === rules ? RULES.map((rule) => rule.meta.id) : [...new Set([...RULES, ...rules].map((rule) => rule.meta.id))];
+    this.elementScopedRules = rules.filter((rule) => rule.check && rule.meta.scope === 'element' && appliesToKinds(rule.meta).includes('manifest'));
     for (const rule of rules) {
       if (!rule.check) continue;
       for (const kind of appliesToKinds(rule.meta)) {
@@ -167,6 +298,7 @@ export class Engine {
     this.settings = settings;
     this.runs = new WeakMap();
     this.policyRuns = new WeakMap();
+    this.elementRuns = new Map();
     // A new size limit may refuse or admit files already read.
     if (limitChanged) this.reclassify();
     else this.invalidate();
@@ -473,6 +605,8 @@ export class Engine {
     yield;
     // Document by document, so that a document's configuration and runs are looked up once for all its rules.
     const tracking = new ReadTracking(snapshot, snapshot.adrs);
+    this.noteModelChanges(snapshot);
+    this.elementRunStatistics.ran = this.elementRunStatistics.kept = 0;
     // Per set of reads, the latest change to any kind in it; per configuration, each rule's severity.
     const latest: number[] = [];
     for (const [kind, rules] of this.rulesByKind) {
@@ -482,10 +616,16 @@ export class Engine {
         let severity = severities.get(config);
         if (!severity) severities.set(config, (severity = rules.map((rule) => this.severity(config, rule.meta.id))));
         const runs = this.runsOf(document);
+        const elementScoped = kind === 'manifest' ? this.elementScopedRules : undefined;
+        if (elementScoped && elementScoped.length > 0) {
+          const own = elementScoped.map((rule) => severity![rules.indexOf(rule)]);
+          yield* this.checkByElement(elementScoped, own, document as ManifestDocument, snapshot, tracking, config, latest, add, failures);
+        }
         for (let i = 0; i < rules.length; i++) {
           const rule = rules[i];
           const configured = severity[i];
           if (!configured) continue;
+          if (elementScoped?.includes(rule)) continue;
           let run = runs[i + 1];
           if (run === undefined || !this.current(run, latest)) {
             run = this.check(rule, document, tracking, config, configured);
@@ -539,6 +679,211 @@ export class Engine {
     return analysis;
   }
 
+  /**
+   * The element-scoped rules (RuleMeta.scope) on a manifest. Of their last runs, the parts whose element is the same
+   * and whose reads are unchanged are kept, their findings moved to where their text now is; a rule runs again on a
+   * copy of the document that holds only its other elements. A rule's top level (what it does outside its loops over
+   * elements) runs whenever the rule runs; when what that read changed, the rule runs whole (ADR 0016).
+   */
+  private *checkByElement(
+    rules: readonly Rule[],
+    severities: readonly (Severity | undefined)[],
+    document: ManifestDocument,
+    snapshot: Snapshot,
+    tracking: ReadTracking,
+    config: Config,
+    latest: number[],
+    add: (finding: Finding) => void,
+    failures: RuleFailure[],
+  ): Generator<void, void> {
+    const previous = this.elementRuns.get(document.uri);
+    const relocation = previous && previous.snapshot !== snapshot ? new Relocation((uri) => previous.snapshot.document(uri), (uri) => snapshot.document(uri)) : undefined;
+    const changed = new ChangedKeys(this.keyChangedAt, previous?.snapshot.revision ?? 0);
+    const valid = (run: ElementRun) => this.current(run, latest) && !changed.touches(run.names as readonly string[]);
+    const now: ElementRuns = { snapshot, rules, tops: [], elements: new Map() };
+    const sameRules = previous?.rules === rules;
+    // Per rule: runs whole (its top level is stale), or only on the elements whose runs are stale.
+    const whole = rules.map((_, i) => {
+      const top = sameRules ? previous!.tops[i] : undefined;
+      if (!top || top.value !== document.root || !valid(top)) return true;
+      const moved = relocation ? relocated(top, relocation) : top;
+      if (!moved) return true;
+      now.tops[i] = moved;
+      return false;
+    });
+    const stale: ManifestElement[][] = rules.map(() => []);
+    for (const section of ELEMENT_SECTION_NAMES) {
+      for (const element of document.elements[section].values() as Iterable<ManifestElement>) {
+        const key = element.node ?? elementKey(element);
+        const before = sameRules ? previous!.elements.get(key) : undefined;
+        const same = before !== undefined && before.value === element.value && before.node === element.node && before.section === element.section && before.name === element.name;
+        // The same element keeps its entry (its runs are updated in place): 10,000 elements, 10,000 arrays less per edit.
+        const entry: ElementEntry = same ? before : { value: element.value, node: element.node, section: element.section, name: element.name, runs: new Array(rules.length) };
+        now.elements.set(key, entry);
+        const untouched = same && !changed.touchesAny((entry.reads ??= readsOf(entry)));
+        for (let i = 0; i < rules.length; i++) {
+          if (!severities[i]) {
+            entry.runs[i] = undefined;
+            continue;
+          }
+          let run = same && !whole[i] ? entry.runs[i] : undefined;
+          if (run && !(untouched ? this.current(run, latest) : valid(run))) run = undefined;
+          if (run !== entry.runs[i]) entry.reads = undefined;
+          if (run && relocation) run = relocated(run, relocation);
+          entry.runs[i] = run;
+          if (run) this.elementRunStatistics.kept++;
+          else stale[i].push(element);
+        }
+      }
+    }
+    this.elementRuns.set(document.uri, now);
+    for (let i = 0; i < rules.length; i++) {
+      const configured = severities[i];
+      if (!configured) continue;
+      if (whole[i] || stale[i].length > 0) {
+        this.elementRunStatistics.ran += stale[i].length;
+        const only = (section: ElementSection) => new Map(stale[i].filter((e) => e.section === section).map((e) => [e.name, e]));
+        const focused: ManifestDocument = whole[i] ? document : { ...document, elements: { teams: only('teams'), components: only('components'), datastores: only('datastores'), channels: only('channels') } as ManifestDocument['elements'] };
+        const made = this.runElementScoped(rules[i], document, focused, tracking, snapshot, config, configured);
+        if (made.failure) {
+          // Its findings now: the internal error alone; it runs whole next time.
+          now.tops[i] = undefined;
+          for (const finding of made.top.findings) add(finding);
+          for (const entry of now.elements.values()) entry.runs[i] = undefined;
+          failures.push(made.failure);
+          yield;
+          continue;
+        }
+        now.tops[i] = made.top;
+        for (const element of stale[i]) {
+          const entry = now.elements.get(element.node ?? elementKey(element))!;
+          entry.runs[i] = made.elements.get(element) ?? emptyRun(snapshot.revision);
+          entry.reads = undefined;
+        }
+        yield;
+      }
+      for (const finding of now.tops[i]!.findings) add(finding);
+    }
+    for (const entry of now.elements.values()) {
+      for (const run of entry.runs) if (run && run.findings.length > 0) for (const finding of run.findings) add(finding);
+    }
+  }
+
+  /** Runs an element-scoped rule, putting what it reads and reports down to the element it is looking at. */
+  private runElementScoped(
+    rule: Rule,
+    document: ManifestDocument,
+    focused: ManifestDocument,
+    tracking: ReadTracking,
+    snapshot: Snapshot,
+    config: Config,
+    configured: Severity,
+  ): { top: ElementRun; elements: Map<ManifestElement, ElementRun>; failure?: RuleFailure } {
+    const model = snapshot.manifests;
+    const revision = snapshot.revision;
+    const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
+    const top: ElementRun = { value: document.root, findings: NO_FINDINGS, reads: 0, names: new KeyList(), revision };
+    const elements = new Map<ManifestElement, ElementRun>();
+    let current = top;
+    const switchTo = (run: ElementRun) => {
+      const { reads, touched } = tracking.take();
+      current.reads |= reads;
+      if (touched) current.touched = [...new Set([...(current.touched ?? []), ...touched])];
+      current = run;
+      model.recorder = run.names as KeyList;
+    };
+    tracking.start(document.uri, true);
+    model.recorder = top.names as KeyList;
+    const context: RuleContext = {
+      document: focused,
+      workspace: tracking,
+      config,
+      report: (report: Report) => {
+        if (current.findings === NO_FINDINGS) current.findings = [];
+        current.findings.push(toFinding(rule, report, explicit ? configured : (report.severity ?? configured)));
+      },
+    };
+    let failure: RuleFailure | undefined;
+    try {
+      inElementScope(
+        {
+          enter: (element) => {
+            let run = elements.get(element);
+            if (!run) elements.set(element, (run = { findings: NO_FINDINGS, reads: 0, names: new KeyList(), revision }));
+            switchTo(run);
+          },
+          leave: () => switchTo(top),
+        },
+        () => rule.check!(context),
+      );
+      switchTo(top);
+    } catch (error) {
+      ({ failure, findings: top.findings } = this.ruleFailed(rule, document.uri, config, error));
+    } finally {
+      model.recorder = undefined;
+      tracking.end();
+    }
+    // Runs of one element mostly read the same few keys: one list for them all.
+    top.names = (top.names as KeyList).freeze();
+    for (const run of elements.values()) run.names = (run.names as KeyList).freeze();
+    return { top, elements, failure };
+  }
+
+  /**
+   * Notes which model keys (ReadKey) changed since the model the element runs last saw: the elements whose value
+   * changed, came or went (and who depends on what they named), their sections, the system fields, and `*` for any
+   * change at all.
+   */
+  private noteModelChanges(snapshot: Snapshot): void {
+    const model = snapshot.manifests;
+    const before = this.lastModel;
+    if (before === model) return;
+    this.lastModel = model;
+    if (!before) return;
+    const revision = snapshot.revision;
+    let any = false;
+    const mark = (key: string) => {
+      this.keyChangedAt.set(key, revision);
+      any = true;
+    };
+    const markTargets = (element: ManifestElement | undefined) => {
+      if (element?.section !== 'components') return;
+      for (const item of (element as ManifestElement<'components'>).value?.dependsOn ?? []) mark(ReadKey.dependents(typeof item === 'string' ? item : item.target));
+    };
+    for (const section of ELEMENT_SECTION_NAMES) {
+      const was = before[section] as Map<string, ManifestElement>;
+      const is = model[section] as Map<string, ManifestElement>;
+      let changed = false;
+      for (const [name, element] of is) {
+        const old = was.get(name);
+        if (old && old.value === element.value && old.node === element.node) continue;
+        mark(ReadKey.element(section, name));
+        markTargets(old);
+        markTargets(element);
+        changed = true;
+      }
+      for (const [name, old] of was) {
+        if (is.has(name)) continue;
+        mark(ReadKey.element(section, name));
+        markTargets(old);
+        changed = true;
+      }
+      if (changed) mark(ReadKey.section(section));
+    }
+    const roots = new Map(before.manifests.map((manifest) => [manifest.uri, manifest.root]));
+    if (model.manifests.length !== roots.size || model.manifests.some((manifest) => roots.get(manifest.uri) !== manifest.root)) mark(ReadKey.root);
+    if (any) this.keyChangedAt.set(ReadKey.all, revision);
+  }
+
+  /** A rule threw: the failure for the host's log, and the `internal-error` finding at the top of the file. */
+  private ruleFailed(rule: Rule, uri: string, config: Config, error: unknown): { failure: RuleFailure; findings: Finding[] } {
+    const failure = { ruleId: rule.meta.id, uri, error: (error as Error)?.stack ?? String(error) };
+    const severity = this.severity(config, 'internal-error');
+    if (!severity) return { failure, findings: [] };
+    const message = `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`;
+    return { failure, findings: [{ ruleId: 'internal-error', severity, message, uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, span: [0, 0] }] };
+  }
+
   /** Runs one rule on one document, recording what it read of the workspace. */
   private check(rule: Rule, document: AnalysedDocument, tracking: ReadTracking, config: Config, configured: Severity): RuleRun {
     const found: Finding[] = [];
@@ -554,18 +899,9 @@ export class Engine {
     try {
       rule.check!(context);
     } catch (error) {
-      failure = { ruleId: rule.meta.id, uri: document.uri, error: (error as Error)?.stack ?? String(error) };
-      const severity = this.severity(config, 'internal-error');
-      if (severity) {
-        found.push({
-          ruleId: 'internal-error',
-          severity,
-          message: `Rule '${rule.meta.id}' failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
-          uri: document.uri,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          span: [0, 0],
-        });
-      }
+      const failed = this.ruleFailed(rule, document.uri, config, error);
+      failure = failed.failure;
+      found.push(...failed.findings);
     }
     return keep(found, failure, tracking.reads, tracking.revision, tracking.touched);
   }
@@ -692,6 +1028,7 @@ export class Engine {
     this.policySets.clear();
     this.runs = new WeakMap();
     this.policyRuns = new WeakMap();
+    this.elementRuns = new Map();
     this.orderedUris = undefined;
     for (const [uri, entry] of this.files) {
       const path = this.relative(uri);
@@ -881,10 +1218,23 @@ class ReadTracking implements WorkspaceSnapshot {
   ) {
     this.adrs = trackedIndex(index, this);
   }
-  start(uri: string): void {
+  /** In element mode, reads of the model are the model's to record (ReadKey), not a read of every manifest. */
+  private elementMode = false;
+  start(uri: string, elementMode = false): void {
     this.reads = 0;
     this.touched = undefined;
     this.own = uri;
+    this.elementMode = elementMode;
+  }
+  end(): void {
+    this.elementMode = false;
+  }
+  /** What was read since the last take (or the start), and from now on nothing. */
+  take(): { reads: number; touched: string[] | undefined } {
+    const taken = { reads: this.reads, touched: this.touched };
+    this.reads = 0;
+    this.touched = undefined;
+    return taken;
   }
   /** Notes that the run read the ADRs' shapes, and was handed these ADRs. */
   handed<T extends AdrDocument | readonly AdrDocument[] | undefined>(found: T): T {
@@ -910,7 +1260,7 @@ class ReadTracking implements WorkspaceSnapshot {
     return this.snapshot.documentFolders;
   }
   get manifests(): ManifestModel {
-    this.reads |= READS.manifest;
+    if (!this.elementMode) this.reads |= READS.manifest;
     return this.snapshot.manifests;
   }
   documents<K extends DocumentKind>(kind: K): readonly DocumentOfKind<K>[] {

@@ -3,18 +3,12 @@ import { elementaryCycles } from './cycles';
 import { attemptsOf, synchronousCalls } from './dependencies';
 
 /**
- * Whole-workspace computations on the component graph, done once per model
- * (the rules run once per manifest and share them): cycles, instability,
- * retry amplification.
+ * Computations on the component graph, done once per model and shared by the
+ * rules: cycles, instability, retry amplification.
  */
 
-const cache = new WeakMap<ManifestModel, Map<string, unknown>>();
-
 function memo<T>(model: ManifestModel, key: string, compute: () => T): T {
-  let entries = cache.get(model);
-  if (!entries) cache.set(model, (entries = new Map()));
-  if (!entries.has(key)) entries.set(key, compute());
-  return entries.get(key) as T;
+  return model.remember(key, compute);
 }
 
 /** At most this many elementary cycles are reported per workspace. */
@@ -60,28 +54,18 @@ export interface Instability {
   value: number;
 }
 
-/** Martin's instability of every component, counting distinct component-to-component dependencies only. */
-export function instabilities(model: ManifestModel): Map<string, Instability> {
-  return memo(model, 'instability', () => {
-    const outgoing = new Map<string, Set<string>>();
-    const incoming = new Map<string, Set<string>>();
-    for (const name of model.components.keys()) {
-      outgoing.set(name, new Set());
-      incoming.set(name, new Set());
-    }
-    for (const edge of model.edges) {
-      if (edge.target?.section !== 'components' || edge.target.name === edge.source.name) continue;
-      outgoing.get(edge.source.name)?.add(edge.target.name);
-      incoming.get(edge.target.name)?.add(edge.source.name);
-    }
-    const result = new Map<string, Instability>();
-    for (const name of model.components.keys()) {
-      const ce = outgoing.get(name)!.size;
-      const ca = incoming.get(name)!.size;
-      result.set(name, { ca, ce, value: ca + ce === 0 ? 0 : ce / (ca + ce) });
-    }
-    return result;
-  });
+/**
+ * Martin's instability of a component, counting distinct component-to-component dependencies only. Per component:
+ * it reads the component and those that depend on it, so that an edit elsewhere leaves it alone.
+ */
+export function instabilityOf(model: ManifestModel, name: string): Instability {
+  const outgoing = new Set<string>();
+  for (const edge of model.dependenciesOf(name)) if (edge.target?.section === 'components' && edge.target.name !== name) outgoing.add(edge.target.name);
+  const incoming = new Set<string>();
+  for (const edge of model.dependentsOf(name)) if (edge.target?.section === 'components' && edge.source.name !== name) incoming.add(edge.source.name);
+  const ce = outgoing.size;
+  const ca = incoming.size;
+  return { ca, ce, value: ca + ce === 0 ? 0 : ce / (ca + ce) };
 }
 
 export interface Amplification {
@@ -92,47 +76,42 @@ export interface Amplification {
 }
 
 /**
- * For every component, the synchronous path below it whose retry attempts
- * multiply the most. Iterative depth-first search with memoisation: each
- * component is settled once, so the cost is linear in the graph. A call
- * back into a component still being explored (a cycle, `dependency-cycle`'s
- * concern) is left out rather than counted forever.
+ * The synchronous path below a component whose retry attempts multiply the most. Iterative depth-first search from
+ * that component, each component below settled once, so the cost is linear in what it reaches. A call back into a
+ * component still being explored (a cycle, `dependency-cycle`'s concern) is left out rather than counted forever.
+ * Per component and remembered per model with what it read: an edit re-walks only the paths through what it changed.
  */
-export function amplifications(model: ManifestModel): Map<string, Amplification> {
-  return memo(model, 'amplification', () => {
+export function amplificationOf(model: ManifestModel, root: string): Amplification {
+  return memo(model, `amplification:${root}`, () => {
     const settled = new Map<string, Amplification>();
-    const active = new Set<string>();
-    for (const root of model.components.keys()) {
-      if (settled.has(root)) continue;
-      const stack: { name: string; calls: DependencyEdge[]; position: number }[] = [{ name: root, calls: synchronousCalls(model, root), position: 0 }];
-      active.add(root);
-      while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        const call = frame.calls[frame.position];
-        if (call && call.target!.section === 'components' && !settled.has(call.target!.name) && !active.has(call.target!.name)) {
-          const name = call.target!.name;
-          active.add(name);
-          stack.push({ name, calls: synchronousCalls(model, name), position: 0 });
-          continue;
-        }
-        if (call) {
-          frame.position++;
-          continue;
-        }
-        // Every call settled (or on the stack): choose the worst.
-        let best: Amplification = { product: 1 };
-        for (const edge of frame.calls) {
-          const below = edge.target!.section === 'components' ? settled.get(edge.target!.name) : { product: 1 };
-          if (!below) continue;
-          const product = attemptsOf(edge) * below.product;
-          if (product > best.product) best = { product, next: edge };
-        }
-        settled.set(frame.name, best);
-        active.delete(frame.name);
-        stack.pop();
+    const active = new Set<string>([root]);
+    const stack: { name: string; calls: DependencyEdge[]; position: number }[] = [{ name: root, calls: synchronousCalls(model, root), position: 0 }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const call = frame.calls[frame.position];
+      if (call && call.target!.section === 'components' && !settled.has(call.target!.name) && !active.has(call.target!.name)) {
+        const name = call.target!.name;
+        active.add(name);
+        stack.push({ name, calls: synchronousCalls(model, name), position: 0 });
+        continue;
       }
+      if (call) {
+        frame.position++;
+        continue;
+      }
+      // Every call settled (or on the stack): choose the worst.
+      let best: Amplification = { product: 1 };
+      for (const edge of frame.calls) {
+        const below = edge.target!.section === 'components' ? settled.get(edge.target!.name) : { product: 1 };
+        if (!below) continue;
+        const product = attemptsOf(edge) * below.product;
+        if (product > best.product) best = { product, next: edge };
+      }
+      settled.set(frame.name, best);
+      active.delete(frame.name);
+      stack.pop();
     }
-    return settled;
+    return settled.get(root)!;
   });
 }
 
@@ -140,11 +119,11 @@ export function amplifications(model: ManifestModel): Map<string, Amplification>
 export function amplifiedPath(model: ManifestModel, edge: DependencyEdge): DependencyEdge[] {
   const path = [edge];
   const seen = new Set([edge.source.name]);
-  let current = edge.target?.section === 'components' ? amplifications(model).get(edge.target.name)?.next : undefined;
+  let current = edge.target?.section === 'components' ? amplificationOf(model, edge.target.name).next : undefined;
   while (current && !seen.has(current.source.name)) {
     seen.add(current.source.name);
     path.push(current);
-    current = current.target?.section === 'components' ? amplifications(model).get(current.target.name)?.next : undefined;
+    current = current.target?.section === 'components' ? amplificationOf(model, current.target.name).next : undefined;
   }
   return path;
 }

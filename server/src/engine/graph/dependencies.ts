@@ -6,6 +6,7 @@ import { scalarToMap, setPaths, type PathValue } from '../fixes/yamlEdits';
 import { elementSpan, type ManifestDocument } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
+import { enterElement, leaveElement } from '../rules/elementScope';
 
 /**
  * Dependency edges as the Axiom 1–3 rules read them: where an item of
@@ -15,8 +16,13 @@ import type { WorkspaceSnapshot } from '../workspace/snapshot';
 
 /** The dependencies a document declares (its components' `dependsOn`; duplicate components left out), in file order. */
 export function* ownEdges(workspace: WorkspaceSnapshot, document: ManifestDocument): Iterable<DependencyEdge> {
-  for (const component of document.elements.components.values()) {
-    if (workspace.manifests.components.get(component.name) === component) yield* workspace.manifests.dependenciesOf(component.name);
+  try {
+    for (const component of document.elements.components.values()) {
+      enterElement(component);
+      if (workspace.manifests.components.get(component.name) === component) yield* workspace.manifests.dependenciesOf(component.name);
+    }
+  } finally {
+    leaveElement();
   }
 }
 

@@ -33,6 +33,31 @@ function mayHaveAnchors(manifest: ManifestDocument): boolean {
   return flag;
 }
 
+/** How a manifest read incrementally differs from the one it was read from: one changed region of the text. */
+export interface ManifestEdit {
+  previous: ManifestDocument;
+  /** First changed offset (same in both texts). */
+  start: number;
+  /** End of the changed region in the old text. */
+  oldEnd: number;
+  delta: number;
+}
+
+const edits = new WeakMap<ManifestDocument, ManifestEdit>();
+
+/**
+ * The edit that led from an earlier manifest to this one, when this one was read incrementally (its unchanged
+ * elements are the earlier ones, moved): what lets the engine keep their findings, moved the same way.
+ */
+export function manifestEdit(manifest: ManifestDocument): ManifestEdit | undefined {
+  return edits.get(manifest);
+}
+
+/** Where an offset of the earlier text is in the later one (an offset inside the changed region: at its start). */
+export function mapOffset(edit: Pick<ManifestEdit, 'start' | 'oldEnd' | 'delta'>, offset: number): number {
+  return offset <= edit.start ? offset : offset >= edit.oldEnd ? offset + edit.delta : Math.max(edit.start, offset + edit.delta);
+}
+
 export interface ReparseStatistics {
   incremental: boolean;
   /** Characters handed to the YAML parser. */
@@ -134,16 +159,16 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
 
   // Positions: the new entries move to the slice's place; what follows the edit moves by its length.
   // An offset at the edit's start stays: a container starting there takes the insertion in, one ending there ends before it.
-  const mapOffset = (offset: number) => (offset <= edit.start ? offset : offset >= edit.oldEnd ? offset + edit.delta : Math.max(edit.start, offset + edit.delta));
+  const moved = (offset: number) => mapOffset(edit, offset);
   const fromFrame = (offset: number) => offset - prefix.length + sliceStart;
   for (const pair of pairs) {
     shiftNodes(pair.key as Node, fromFrame);
     shiftNodes(pair.value as Node | null, fromFrame);
   }
   sectionMap.items.splice(index, count);
-  shiftNodes(contents, mapOffset, edit.start);
+  shiftNodes(contents, moved, edit.start);
   const document = previous.yaml as unknown as { range?: [number, number, number] };
-  if (document.range) document.range = [mapOffset(document.range[0]), mapOffset(document.range[1]), mapOffset(document.range[2])];
+  if (document.range) document.range = [moved(document.range[0]), moved(document.range[1]), moved(document.range[2])];
   sectionMap.items.splice(index, 0, ...pairs);
   forgetPairs(sectionMap);
   // Where the slice ends the section (or the text), the frame's containers end as the real ones do.
@@ -158,7 +183,7 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
   if (index === 0 && sectionMap.range && sectionMap.items[0]) sectionMap.range[0] = nodeSpan(sectionMap.items[0].key as Node)![0];
 
   const problems: ParseProblem[] = [];
-  const shift = (span: Span): Span => [mapOffset(span[0]), mapOffset(span[1])];
+  const shift = (span: Span): Span => [moved(span[0]), moved(span[1])];
   const siblingKeys = new Set(sectionMap.items.map((p) => nodeSpan(p.key as Node)?.[0]));
   for (const problem of previous.problems) {
     if (problem.span[0] >= sliceStart && problem.span[1] <= sliceEnd) continue;
@@ -202,6 +227,7 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
   }
   problems.sort((a, b) => a.span[0] - b.span[0]);
   anchorFlags.set(manifest, false);
+  edits.set(manifest, { previous, start: edit.start, oldEnd: edit.oldEnd, delta: edit.delta });
   return { manifest, parsedChars: sliceText.length };
 }
 

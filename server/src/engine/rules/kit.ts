@@ -4,16 +4,25 @@ import { elementSpan, rootSpan, type ManifestDocument, type ManifestElement } fr
 import { locate, type PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 import type { Place } from '../model/findings';
+import { enterElement, leaveElement } from './elementScope';
 
 /**
  * Small helpers shared by the manifest rules: which elements a document
  * defines, where a path of an element is, how a dependency travels.
  */
 
-/** The elements of a section that this document defines (duplicates, reported by `duplicate-name`, left out). */
+/**
+ * The elements of a section that this document defines (duplicates, reported by `duplicate-name`, left out). What a
+ * rule does while one is handed over is put down to that element (elementScope).
+ */
 export function* ownElements<S extends ElementSection>(workspace: WorkspaceSnapshot, document: ManifestDocument, section: S): Iterable<ManifestElement<S>> {
-  for (const element of document.elements[section].values()) {
-    if (workspace.manifests.get(section, element.name) === element && element.value) yield element;
+  try {
+    for (const element of document.elements[section].values()) {
+      enterElement(element);
+      if (workspace.manifests.get(section, element.name) === element && element.value) yield element;
+    }
+  } finally {
+    leaveElement();
   }
 }
 

@@ -61,6 +61,13 @@ export interface RuleMeta {
   /** Knowledge-base entries that explain the rule. */
   knowledge?: string[];
   fixable?: boolean;
+  /**
+   * A manifest rule whose findings about an element follow from that element and from what it reads of the others
+   * through the model (and, for the system's own fields, from the top level alone): the engine runs it per element
+   * and, after an edit, only for the elements whose reads changed (ADR 0016). Such a rule reports each finding inside
+   * its element, or at the top level without looking at any element.
+   */
+  scope?: 'element';
 }
 
 export interface Report {

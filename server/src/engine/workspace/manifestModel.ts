@@ -20,22 +20,111 @@ export interface DependencyEdge {
 }
 
 /**
+ * What a rule run read of the model, as keys (see ReadKey): the engine re-runs an element's rules only when one of
+ * them changed (ADR 0016).
+ */
+export interface ReadSet {
+  add(key: string): unknown;
+}
+
+/**
+ * The keys of ReadSet: an element's name (components, datastores and channels share a namespace) or `team:<name>`;
+ * `<-<name>`: who depends on it; `<section>:*`: the whole of a section; `@root`: the system fields of the
+ * manifests (layers, style, radar); `*`: anything (the edges or the manifests as a whole).
+ */
+export const ReadKey = {
+  element: (section: ElementSection, name: string) => (section === 'teams' ? `team:${name}` : name),
+  dependents: (name: string) => `<-${name}`,
+  section: (section: ElementSection) => `${section}:*`,
+  root: '@root',
+  all: '*',
+} as const;
+
+/** Beyond this many keys, a computation's reads are noted as `*` (anything). */
+const WHOLE_GRAPH = 256;
+
+/** A section's map that notes, while the model records, which names are looked up and whether it is iterated. */
+class RecordingMap<V> extends Map<string, V> {
+  constructor(
+    private readonly model: ManifestModel,
+    private readonly section: ElementSection,
+  ) {
+    super();
+  }
+  override get(name: string): V | undefined {
+    this.model.recorder?.add(ReadKey.element(this.section, name));
+    return super.get(name);
+  }
+  override has(name: string): boolean {
+    this.model.recorder?.add(ReadKey.element(this.section, name));
+    return super.has(name);
+  }
+  private whole(): void {
+    this.model.recorder?.add(ReadKey.section(this.section));
+  }
+  override get size(): number {
+    this.whole();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.whole();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.whole();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, V]> {
+    this.whole();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    this.whole();
+    return super.entries();
+  }
+  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.whole();
+    super.forEach(callback, thisArg);
+  }
+}
+
+/**
  * Every manifest of the workspace seen as one system: names resolve across
  * files, dependencies become edges. Built once per analysis and shared by
  * the rules.
  */
 export class ManifestModel {
-  readonly teams = new Map<string, ManifestElement<'teams'>>();
-  readonly components = new Map<string, ManifestElement<'components'>>();
-  readonly datastores = new Map<string, ManifestElement<'datastores'>>();
-  readonly channels = new Map<string, ManifestElement<'channels'>>();
-  /** Elements whose name was already taken by an earlier definition (in file order). */
-  readonly duplicates: { element: ManifestElement; first: ManifestElement }[] = [];
-  readonly edges: DependencyEdge[] = [];
+  /** While set, every read of the model is noted here (the engine sets it around an element's rule run). */
+  recorder: ReadSet | undefined;
+  readonly teams: Map<string, ManifestElement<'teams'>> = new RecordingMap(this, 'teams');
+  readonly components: Map<string, ManifestElement<'components'>> = new RecordingMap(this, 'components');
+  readonly datastores: Map<string, ManifestElement<'datastores'>> = new RecordingMap(this, 'datastores');
+  readonly channels: Map<string, ManifestElement<'channels'>> = new RecordingMap(this, 'channels');
+  private readonly allDuplicates: { element: ManifestElement; first: ManifestElement }[] = [];
+  private readonly allEdges: DependencyEdge[] = [];
   private readonly edgesBySource = new Map<string, DependencyEdge[]>();
   private readonly edgesByTarget = new Map<string, DependencyEdge[]>();
+  private readonly memos = new Map<string, { value: unknown; reads: Set<string> }>();
+  private readonly allManifests: readonly ManifestDocument[];
 
-  constructor(readonly manifests: readonly ManifestDocument[]) {
+  /** Elements whose name was already taken by an earlier definition (in file order). */
+  get duplicates(): readonly { element: ManifestElement; first: ManifestElement }[] {
+    this.recorder?.add(ReadKey.all);
+    return this.allDuplicates;
+  }
+
+  get edges(): readonly DependencyEdge[] {
+    this.recorder?.add(ReadKey.all);
+    return this.allEdges;
+  }
+
+  get manifests(): readonly ManifestDocument[] {
+    this.recorder?.add(ReadKey.all);
+    return this.allManifests;
+  }
+
+  constructor(manifests: readonly ManifestDocument[]) {
+    this.allManifests = manifests;
     const firstByName = new Map<string, ManifestElement>();
     for (const manifest of manifests) {
       if (!manifest.readable) continue;
@@ -45,7 +134,7 @@ export class ManifestModel {
           const key = section === 'teams' ? `team:${element.name}` : element.name;
           const first = firstByName.get(key);
           if (first) {
-            this.duplicates.push({ element, first });
+            this.allDuplicates.push({ element, first });
             continue;
           }
           firstByName.set(key, element);
@@ -59,7 +148,7 @@ export class ManifestModel {
         const bare = typeof item === 'string';
         const spec: DependencyObject = bare ? { target: item } : item;
         const edge: DependencyEdge = { source, index: indices[position] ?? position, spec, bare, target: this.element(spec.target) };
-        this.edges.push(edge);
+        this.allEdges.push(edge);
         push(this.edgesBySource, source.name, edge);
         push(this.edgesByTarget, spec.target, edge);
       });
@@ -75,14 +164,43 @@ export class ManifestModel {
     return (this[section] as Map<string, ManifestElement<S>>).get(name);
   }
 
-  /** What a component depends on, in `dependsOn` order. */
+  /** What a component depends on, in `dependsOn` order (a read of the component and of each target it names). */
   dependenciesOf(name: string): readonly DependencyEdge[] {
-    return this.edgesBySource.get(name) ?? [];
+    const edges = this.edgesBySource.get(name) ?? [];
+    if (this.recorder) {
+      this.recorder.add(name);
+      for (const edge of edges) this.recorder.add(edge.spec.target);
+    }
+    return edges;
   }
 
   /** Who depends on an element. */
   dependentsOf(name: string): readonly DependencyEdge[] {
+    this.recorder?.add(ReadKey.dependents(name));
     return this.edgesByTarget.get(name) ?? [];
+  }
+
+  /**
+   * A computation over the model done once and shared by every rule run (cycles, say): a run that uses it is noted
+   * as having read what the computation read, whichever run computed it first.
+   */
+  remember<T>(key: string, compute: () => T): T {
+    let memo = this.memos.get(key);
+    if (!memo) {
+      const outer = this.recorder;
+      const reads = new Set<string>();
+      this.recorder = reads;
+      try {
+        memo = { value: compute(), reads };
+      } finally {
+        this.recorder = outer;
+      }
+      // A computation over the whole graph read nearly everything: say so in one key, not replayed by the thousand.
+      if (reads.size > WHOLE_GRAPH) memo.reads = new Set([ReadKey.all]);
+      this.memos.set(key, memo);
+    }
+    if (this.recorder) for (const read of memo.reads) this.recorder.add(read);
+    return memo.value as T;
   }
 
   /** The layers in force for a manifest, top to bottom: declared, or the default of its style (its own or the system's). */
@@ -97,12 +215,13 @@ export class ManifestModel {
    * layers, billing.arch.yaml beside or below it holds components): one model, whichever file declares what.
    */
   systemField<K extends 'layers' | 'style' | 'radar'>(manifest: ManifestDocument, key: K): ManifestDocument['root'][K] | undefined {
+    this.recorder?.add(ReadKey.root);
     const own = manifest.root[key];
     if (own !== undefined) return own;
     const folder = manifest.uri.slice(0, manifest.uri.lastIndexOf('/') + 1);
     let nearest: ManifestDocument | undefined;
     let nearestFolder = '';
-    for (const other of this.manifests) {
+    for (const other of this.allManifests) {
       if (other === manifest || !other.readable || other.root[key] === undefined || other.root.system !== manifest.root.system) continue;
       const otherFolder = other.uri.slice(0, other.uri.lastIndexOf('/') + 1);
       if (!folder.startsWith(otherFolder) || otherFolder.length < nearestFolder.length) continue;

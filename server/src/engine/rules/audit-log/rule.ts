@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Restricted and personal data keeps an audit log of every access.',
     reference: 'Part XXII §3, Audit Logging Requirements; Part XXVIII §1 (repudiation)',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

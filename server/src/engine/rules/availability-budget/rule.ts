@@ -12,6 +12,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A component promises no more availability than the product of its hard synchronous dependencies\' availabilities.',
     reference: 'Appendix D §1, Service Level Objectives; Part VII §3, Graceful Degradation',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

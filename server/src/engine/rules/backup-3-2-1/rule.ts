@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Backups follow 3-2-1: three copies, on two kinds of media, one offsite; and no datastore goes without backup or replication.',
     reference: 'Part XXIII §2, Backup Strategies (3-2-1 Rule)',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const datastore of ownElements(workspace, document, 'datastores')) {

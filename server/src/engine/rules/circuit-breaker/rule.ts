@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A component with an SLO protects each synchronous call to another component with a circuit breaker or a fallback.',
     reference: 'Part II, Axiom 3; Part VII §2, Circuit Breaker; Part VII §3, Graceful Degradation',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['circuit-breaker', 'graceful-degradation'],
     fixable: true,
   },

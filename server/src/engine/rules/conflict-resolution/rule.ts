@@ -21,6 +21,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Multi-leader and leaderless replication state how concurrent writes are reconciled.',
     reference: 'Part XVII §4, Replication Topologies; Appendix A §6, CRDTs',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['conflict-resolution', 'multi-leader-replication', 'leaderless-replication', 'crdt'],
     fixable: true,
   },

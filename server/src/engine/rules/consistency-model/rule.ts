@@ -19,6 +19,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every datastore states its consistency model: strong, eventual, causal or session.',
     reference: 'Part II, Axiom 2; Part V §2, Consistency Models',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['consistency-models', 'axiom-2'],
     fixable: true,
   },

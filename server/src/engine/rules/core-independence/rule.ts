@@ -16,6 +16,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'In a hexagonal system the core (layer `domain` or `core`) depends on nothing outside the core; adapters reach datastores, channels and other services for it.',
     reference: 'Part IV §2, The Hexagonal Architecture',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['hexagonal-architecture', 'dependency-direction'],
   },
   check({ document, workspace, report }) {

@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Synchronous calls do not cross continents (about 150 ms per round trip).',
     reference: 'Appendix B, Latency Reference; Part VIII §1',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

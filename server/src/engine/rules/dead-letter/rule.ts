@@ -17,6 +17,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A queue or topic with consumers names a dead-letter channel for the messages they cannot handle.',
     reference: 'Part II, Axiom 3; Part VI §2, Asynchronous Communication; Part XIX §4, Message Queue Patterns',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['dead-letter', 'message-queue'],
     fixable: true,
   },

@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Hard-to-reverse choices (language, framework, database engine, messaging technology, architectural style) name the ADR that records them.',
     reference: 'Part XIV §3, Reversibility Matrix; Part XIV §1',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     const missing = (place: Place, element: string, choice: string, where: string) =>

@@ -59,6 +59,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every ADR a manifest refers to exists and is still in force (not superseded, deprecated or rejected).',
     reference: 'Part XIV §1, Architecture Decision Records',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     if (!document.readable) return;

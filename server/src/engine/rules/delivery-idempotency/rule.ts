@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Consumers of at-least-once channels are idempotent; producers of exactly-once channels publish through a transactional outbox.',
     reference: 'Appendix C §2, Delivery Guarantees; Appendix C §2, Transactional Outbox Pattern',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['delivery-guarantees', 'at-least-once', 'exactly-once', 'idempotency', 'transactional-outbox'],
   },
   check({ document, workspace, report }) {

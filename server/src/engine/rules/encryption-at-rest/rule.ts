@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Confidential, restricted or personal data is encrypted at rest.',
     reference: 'Part XXII §1, Data Classification; Part IX §1, Defense in Depth',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

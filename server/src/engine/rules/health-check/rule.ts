@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Services and gateways declare a health check that load balancers and orchestrators can probe.',
     reference: 'Part XXV §4, Health Checking; Part X §2',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

@@ -15,6 +15,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A component\'s latency target leaves room for its synchronous calls: their p99 plus the network round trip.',
     reference: 'Part VIII §1, Latency Hierarchy; Appendix B, Latency Reference',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

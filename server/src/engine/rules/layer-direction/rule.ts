@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Dependencies point downward through the layers: a component never depends on one of a layer above its own.',
     reference: 'Part IV §1, The Layered Architecture; Part II, Axiom 1',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['layered-architecture', 'dependency-direction'],
   },
   check({ document, workspace, report }) {

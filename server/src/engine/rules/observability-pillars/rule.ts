@@ -12,6 +12,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Services, gateways and workers declare all three pillars: logs, metrics and traces.',
     reference: 'Part X §2, The Three Pillars; Part XXVII §1',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A component with an SLO is owned by a team with an on-call rotation.',
     reference: 'Part XIII §3, Ownership Model; Part X §3, Incident Management',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Passwords are hashed with argon2id, scrypt or bcrypt.',
     reference: 'Part XXVIII §3, Recommended Algorithms',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

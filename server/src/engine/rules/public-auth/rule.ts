@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A publicly exposed component authenticates its callers.',
     reference: 'Part IX §1, Defense in Depth; Part IX §2, Authentication Patterns',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Strong consistency on leaderless replication needs overlapping quorums: w + r > replicas.',
     reference: 'Part XVII §4, Replication Topologies (Leaderless); Part V §2, Consistency Models',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['quorum', 'leaderless-replication', 'strong-consistency'],
     fixable: true,
   },

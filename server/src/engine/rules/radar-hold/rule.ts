@@ -49,6 +49,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'No technology in the radar\'s hold ring (the framework\'s radar, or the manifest\'s own `radar`).',
     reference: 'Appendix A, Technology Radar',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     const radar = workspace.manifests.systemField(document, 'radar') ?? {};

@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every datastore states how much data it may lose (rpo) and how long it may be down (rto).',
     reference: 'Part XXIII §1, Recovery Objectives',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const datastore of ownElements(workspace, document, 'datastores')) {

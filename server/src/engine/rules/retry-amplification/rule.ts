@@ -1,4 +1,4 @@
-import { amplifications, amplifiedPath } from '../../graph/componentGraph';
+import { amplificationOf, amplifiedPath } from '../../graph/componentGraph';
 import { attemptsOf, dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { defineRule } from '../types';
@@ -15,15 +15,15 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Retries do not multiply beyond 10 attempts along one synchronous path.',
     reference: 'Part VII §2, Retry with Exponential Backoff; Part II, Axiom 3',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['retry-amplification', 'retry-backoff'],
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    const settled = amplifications(model);
     for (const edge of ownEdges(workspace, document)) {
       const attempts = attemptsOf(edge);
       if (attempts <= 1 || !edge.target || edge.target.section === 'channels' || !isSynchronous(edge)) continue;
-      const below = edge.target.section === 'components' ? (settled.get(edge.target.name)?.product ?? 1) : 1;
+      const below = edge.target.section === 'components' ? (amplificationOf(model, edge.target.name).product) : 1;
       // Reported where the product first goes over the limit, counting from the bottom of the path.
       if (below > AMPLIFICATION_LIMIT || attempts * below <= AMPLIFICATION_LIMIT) continue;
       const path = amplifiedPath(model, edge);

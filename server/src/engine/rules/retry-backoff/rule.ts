@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Retries wait exponentially longer between attempts, with random jitter.',
     reference: 'Part II, Axiom 3; Part VII §2, Retry with Exponential Backoff',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['retry-backoff', 'axiom-3'],
     fixable: true,
   },

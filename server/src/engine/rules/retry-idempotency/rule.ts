@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Only idempotent operations are retried, or the caller sends an idempotency key.',
     reference: 'Part VII §2, Retry with Exponential Backoff; Part XVIII §1, HTTP Methods',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['idempotency', 'retry-backoff'],
   },
   check({ document, workspace, report }) {

@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Components that promise 99.9 % or more deploy in a way that can roll back without downtime (not `recreate`).',
     reference: 'Part X §1, Deployment Strategies',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -22,6 +22,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Services, gateways and workers with an SLO have a runbook, and every runbook path exists.',
     reference: 'Part XXIV §3, Runbook Structure; Part X §3, Incident Management',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

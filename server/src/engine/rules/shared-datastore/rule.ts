@@ -12,23 +12,20 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'At most one component writes a datastore: its owner. Others ask the owner, or only read.',
     reference: 'Part II, Axiom 2; Part III §3, Component Relationships',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['shared-datastore', 'state-ownership', 'axiom-2'],
     fixable: true,
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    const writersOf = new Map<string, Map<string, DependencyEdge>>();
     for (const edge of ownEdges(workspace, document)) {
       const datastore = edge.target;
       if (datastore?.section !== 'datastores' || !writes(edge)) continue;
-      let writers = writersOf.get(datastore.name);
-      if (!writers) {
-        // One writing edge per component: the first.
-        writers = new Map();
-        for (const other of model.dependentsOf(datastore.name)) {
-          if (other.target === datastore && writes(other) && !writers.has(other.source.name)) writers.set(other.source.name, other);
-        }
-        writersOf.set(datastore.name, writers);
+      // One writing edge per component: the first. Gathered per edge, not shared between components: each
+      // component's findings then follow from what it reads (the engine re-runs the rule per component).
+      const writers = new Map<string, DependencyEdge>();
+      for (const other of model.dependentsOf(datastore.name)) {
+        if (other.target === datastore && writes(other) && !writers.has(other.source.name)) writers.set(other.source.name, other);
       }
       const owner = (datastore.value as { owner?: string } | undefined)?.owner;
       if (writers.size < 2 || writers.get(edge.source.name) !== edge || edge.source.name === owner) continue;

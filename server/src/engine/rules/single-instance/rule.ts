@@ -15,6 +15,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A service or gateway that promises 99.9 % availability or more runs at least 2 replicas.',
     reference: 'Part II, Axiom 3; Part VIII §2, Horizontal Scaling',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['redundancy', 'axiom-3'],
     fixable: true,
   },

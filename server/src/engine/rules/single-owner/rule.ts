@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every component has exactly one owning team.',
     reference: 'Part XIII §3, Ownership Model',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

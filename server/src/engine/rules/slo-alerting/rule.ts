@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A component with an SLO alerts on it (burn-rate alerts preferred).',
     reference: 'Part XXVII §2, SLO-Based Alerting',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Services and gateways that others call (public or internal exposure) state an SLO.',
     reference: 'Appendix D §1, Service Level Objectives; Part XIII §3',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

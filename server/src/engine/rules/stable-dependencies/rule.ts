@@ -1,4 +1,4 @@
-import { instabilities, type Instability } from '../../graph/componentGraph';
+import { instabilityOf, type Instability } from '../../graph/componentGraph';
 import { dependencyAt, dependencyElement, ownEdges } from '../../graph/dependencies';
 import type { ManifestDocument } from '../../parse/manifest';
 import { at, formatNumber } from '../kit';
@@ -15,19 +15,19 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Components depend on components at least about as stable as themselves: instability I = Ce / (Ca + Ce) of the target is at most the source\'s + 0.25.',
     reference: 'Part II, Axiom 1 (dependencies flow toward stability)',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['dependency-direction', 'coupling'],
   },
   check({ document, workspace, report }) {
     const model = workspace.manifests;
-    const values = instabilities(model);
     const seen = new Set<string>();
     for (const edge of ownEdges(workspace, document)) {
       if (edge.target?.section !== 'components' || edge.target.name === edge.source.name) continue;
       const pair = `${edge.source.name}>${edge.target.name}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      const source = values.get(edge.source.name)!;
-      const target = values.get(edge.target.name)!;
+      const source = instabilityOf(model, edge.source.name);
+      const target = instabilityOf(model, edge.target.name);
       if (target.value <= source.value + TOLERANCE + 1e-9) continue;
       report({
         at: dependencyAt(edge),

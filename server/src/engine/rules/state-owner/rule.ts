@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every datastore names its owner, a component that depends on it.',
     reference: 'Part II, Axiom 2; Part III §2, Component Properties',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['state-ownership', 'axiom-2'],
     fixable: true,
   },

@@ -10,6 +10,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Logs are structured (machine-parseable), not free text.',
     reference: 'Part XXVII §1, Logs',
     appliesTo: 'manifest',
+    scope: 'element',
     fixable: true,
   },
   check({ document, workspace, report }) {

@@ -16,6 +16,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every synchronous dependency (http, grpc, graphql, database) has a timeout.',
     reference: 'Part II, Axiom 3; Part VII §1, Failure Categories; Part VII §3, Graceful Degradation',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['timeouts', 'axiom-3', 'graceful-degradation'],
     fixable: true,
   },

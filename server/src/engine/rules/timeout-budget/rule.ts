@@ -12,6 +12,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'A caller waits at least as long as the callee\'s own calls can take (their timeouts × attempts, in sequence, the largest of the parallel ones).',
     reference: 'Part II, Axiom 3; Part VII §1, Failure Categories; Part VII §2, Retry with Exponential Backoff',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['timeouts', 'retry-backoff'],
   },
   check({ document, workspace, report }) {

@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Access tokens live an hour at most.',
     reference: 'Part XXVIII §2, Token-Based (JWT)',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Nothing that crosses a network turns TLS off.',
     reference: 'Part IX §1, Defense in Depth (transport layer)',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     for (const component of ownElements(workspace, document, 'components')) {

@@ -13,6 +13,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'Every `target`, `owner`, `layer` and `deadLetter` names something that exists in the workspace.',
     reference: 'Part III §1, Component Boundaries; Part XIII §3, Ownership Model',
     appliesTo: 'manifest',
+    scope: 'element',
     knowledge: ['component', 'ownership'],
     fixable: true,
   },

@@ -11,6 +11,7 @@ export const rule = defineRule<ManifestDocument>({
     summary: 'No broken or weak algorithm (MD5, SHA-1, DES, 3DES, RC4) in any algorithm or hashing field.',
     reference: 'Part XXVIII §3, Cryptography ("What to Avoid")',
     appliesTo: 'manifest',
+    scope: 'element',
   },
   check({ document, workspace, report }) {
     const check = (element: ManifestElement, path: string[], value: string | undefined, instead: string) => {
