@@ -24,7 +24,7 @@ import { classify, CONFIG_NAME, documentFolders, type DocumentKind, type Folders
 import { AdrTables, createAdrIndex, shapeKey } from './workspace/adrIndex';
 import type { AnalysedDocument, DocumentOfKind, WorkspaceSnapshot } from './workspace/snapshot';
 import { compareText } from './text/strings';
-import { inElementScope } from './rules/elementScope';
+import { inElementScope } from './workspace/elementScope';
 import { Relocation } from './relocation';
 import type { ManifestElement } from './parse/manifest';
 import { ELEMENT_SECTION_NAMES, type ElementSection } from './model/manifest';

@@ -6,7 +6,7 @@ import { scalarToMap, setPaths, type PathValue } from '../fixes/yamlEdits';
 import { elementSpan, type ManifestDocument } from '../parse/manifest';
 import { locate, type PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
-import { enterElement, leaveElement } from '../rules/elementScope';
+import { enterElement, leaveElement } from '../workspace/elementScope';
 
 /**
  * Dependency edges as the Axiom 1–3 rules read them: where an item of

@@ -4,7 +4,7 @@ import { elementSpan, rootSpan, type ManifestDocument, type ManifestElement } fr
 import { locate, type PathSegment } from '../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../workspace/snapshot';
 import type { Place } from '../model/findings';
-import { enterElement, leaveElement } from './elementScope';
+import { enterElement, leaveElement } from '../workspace/elementScope';
 
 /**
  * Small helpers shared by the manifest rules: which elements a document
