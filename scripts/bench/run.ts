@@ -131,6 +131,8 @@ async function measureServer(client: BenchClient, rootUri: string, text: string,
   const opened = client.published(uri, () => true, 300_000);
   const openAt = client.open(uri, text, languageId);
   const openMs = (await opened) - openAt;
+  const refused = client.diagnostics.get(uri)?.find((d) => d.code === 'file-too-large');
+  if (refused) throw new Error(`the server did not analyse the manifest: ${refused.message}`);
   await new Promise((r) => setTimeout(r, 300));
   // One character typed inside a component in the middle: 'x' after the digit of `replicas: 2` (a schema error
   // for both servers), then deleted again (the error goes): each edit changes what is published, and each moves
@@ -166,7 +168,8 @@ async function measureServer(client: BenchClient, rootUri: string, text: string,
 /** The server as an editor starts it; BENCH_SERVER_ARGS adds Node options (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`). */
 function archframeClient(): BenchClient {
   const extra = [...SERVER_NODE_OPTIONS, ...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [])];
-  return new BenchClient([process.execPath, ...extra, SERVER, '--stdio'], { archframe: {} }, serverEnvironment());
+  // A first manifest of 10,000 components is 8 MiB, over the 5 MB default limit: the team raises archframe.maxFileSize.
+  return new BenchClient([process.execPath, ...extra, SERVER, '--stdio'], { archframe: { maxFileSize: 64 * 1024 * 1024 } }, serverEnvironment());
 }
 
 async function archframeOnManifest(dir: string, text: string, rounds: number): Promise<ServerFigures & { indexMs: number }> {
@@ -364,18 +367,18 @@ async function main(): Promise<void> {
     ['archframe open → diagnostics (first open in the server)', ...manifestResults.map((r) => ms(r.archframe.openMs)), ''],
     ['archframe open → diagnostics (closed and opened again)', ...manifestResults.map((r) => ms(r.archframe.reopenMs)), ''],
     ['yaml-language-server open → diagnostics (first open)', ...peerOf((p) => ms(p.openMs)), ''],
-    ['archframe first open / fresh-process floor', ...manifestResults.map((r) => ratio(r.archframe.openMs, r.floorCold)), '≤ 1.3×'],
+    ['archframe first open / fresh-process floor', ...manifestResults.map((r) => ratio(r.archframe.openMs, r.floorCold)), '≤ 1.15×'],
     ['archframe re-open / warm floor (default)', ...manifestResults.map((r) => ratio(r.archframe.reopenMs, r.floorDefault)), '≤ 1.3×'],
     ['archframe re-open / warm floor (uniqueKeys: false)', ...manifestResults.map((r) => ratio(r.archframe.reopenMs, r.floorNoUnique)), ''],
     ['archframe edit → diagnostics (median, p95)', ...manifestResults.map((r) => `${ms(median(r.archframe.editMs))}, ${ms(quantile(r.archframe.editMs, 0.95))}`), ''],
     ['yaml-language-server edit → diagnostics (median)', ...peerOf((p) => ms(median(p.editMs))), ''],
     ['archframe edit / peer edit', ...manifestResults.map((r) => (r.peer ? ratio(median(r.archframe.editMs), median(r.peer.editMs)) : '–')), '≤ 0.15×'],
-    [`archframe completion (median, p95 of ${REQUESTS})`, ...manifestResults.map((r) => `${ms(median(r.archframe.completionMs))}, ${ms(quantile(r.archframe.completionMs, 0.95))}`), 'p95 < 10 ms'],
-    [`archframe hover (median, p95 of ${REQUESTS})`, ...manifestResults.map((r) => `${ms(median(r.archframe.hoverMs))}, ${ms(quantile(r.archframe.hoverMs, 0.95))}`), 'p95 < 10 ms'],
+    [`archframe completion (median, p95 of ${REQUESTS})`, ...manifestResults.map((r) => `${ms(median(r.archframe.completionMs))}, ${ms(quantile(r.archframe.completionMs, 0.95))}`), 'p95 < 5 ms'],
+    [`archframe hover (median, p95 of ${REQUESTS})`, ...manifestResults.map((r) => `${ms(median(r.archframe.hoverMs))}, ${ms(quantile(r.archframe.hoverMs, 0.95))}`), 'p95 < 5 ms'],
     ['yaml-language-server completion, hover (medians)', ...peerOf((p) => `${ms(median(p.completionMs))}, ${ms(median(p.hoverMs))}`), ''],
     ['archframe peak RSS', ...manifestResults.map((r) => mb(r.archframe.peakRss)), ''],
     ['yaml-language-server peak RSS', ...peerOf((p) => mb(p.peakRss)), ''],
-    ['archframe RSS / peer RSS', ...manifestResults.map((r) => (r.peer ? ratio(r.archframe.peakRss, r.peer.peakRss) : '–')), '≤ 0.5×'],
+    ['archframe RSS / peer RSS', ...manifestResults.map((r) => (r.peer ? ratio(r.archframe.peakRss, r.peer.peakRss) : '–')), '≤ 0.35×'],
     ['diagnostics on the manifest: archframe, peer', ...manifestResults.map((r) => `${r.archframe.diagnostics}, ${r.peer?.diagnostics ?? '–'}`), ''],
   ];
   const adrRows: string[][] = [

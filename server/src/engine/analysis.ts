@@ -69,7 +69,7 @@ interface ElementRun {
   reads: number;
   touched?: string[];
   /** What it read of the model (ReadKey). */
-  names: readonly string[] | KeyList;
+  names: readonly string[];
   revision: number;
 }
 
@@ -96,10 +96,12 @@ interface ElementRuns {
 
 /** The model keys a run reads, gathered as it runs (a few: a list beats a set), then frozen and shared. */
 class KeyList {
-  private readonly keys: string[] = [];
+  private keys: string[] = [];
   /** Past a few keys (a path read whole), a set answers whether one is there. */
   private many?: Set<string>;
-  private static readonly shared = new Map<string, readonly string[]>();
+  /** Lists of up to four keys, shared: a trie from key to key (no string built to look one up). */
+  private static shared: KeyTrie = { next: new Map() };
+  private static sharedNodes = 0;
   add(key: string): void {
     if (this.many) {
       if (this.many.has(key)) return;
@@ -108,18 +110,36 @@ class KeyList {
     else if (this.keys.length === 16) this.many = new Set(this.keys).add(key);
     this.keys.push(key);
   }
+  /** Starts again, from these keys. */
+  reset(keys: readonly string[] = NO_KEYS): void {
+    this.keys = [...keys];
+    this.many = keys.length > 16 ? new Set(keys) : undefined;
+  }
   /** The keys, as one list shared by every run that read the same ones. */
   freeze(): readonly string[] {
-    if (this.keys.length === 0) return NO_KEYS;
-    if (this.keys.length > 4) return this.keys;
-    const id = this.keys.join('\u0000');
-    let shared = KeyList.shared.get(id);
-    if (!shared) {
-      if (KeyList.shared.size > 100_000) KeyList.shared.clear();
-      KeyList.shared.set(id, (shared = this.keys));
+    const keys = this.keys;
+    if (keys.length === 0) return NO_KEYS;
+    if (keys.length > 4) return keys;
+    // Names come and go over a long session: past this many lists, sharing starts afresh.
+    if (KeyList.sharedNodes > 200_000) {
+      KeyList.shared = { next: new Map() };
+      KeyList.sharedNodes = 0;
     }
-    return shared;
+    let node = KeyList.shared;
+    for (const key of keys) {
+      let next = node.next.get(key);
+      if (!next) {
+        node.next.set(key, (next = { next: new Map() }));
+        KeyList.sharedNodes++;
+      }
+      node = next;
+    }
+    return (node.list ??= keys);
   }
+}
+interface KeyTrie {
+  list?: readonly string[];
+  next: Map<string, KeyTrie>;
 }
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
@@ -152,7 +172,7 @@ class ChangedKeys {
 /** Every model key an element's runs read. */
 function readsOf(entry: ElementEntry): Set<string> {
   const reads = new Set<string>();
-  for (const run of entry.runs) if (run) for (const key of run.names as readonly string[]) reads.add(key);
+  for (const run of entry.runs) if (run) for (const key of run.names) reads.add(key);
   return reads;
 }
 
@@ -273,7 +293,7 @@ export class Engine {
   /** The manifest rules run per element (RuleMeta.scope). */
   private readonly elementScopedRules: readonly Rule[];
   /** Element runs re-made and kept in the last analysis (for tests and the benchmark). */
-  readonly elementRunStatistics = { ran: 0, kept: 0 };
+  readonly elementRunStatistics = { ran: 0, kept: 0, whole: [] as string[] };
 
   constructor(private readonly options: EngineOptions) {
     this.settings = options.settings ?? {};
@@ -346,6 +366,7 @@ export class Engine {
       return;
     }
     const entry = this.entry(uri, text, size, invalidUtf8);
+    if (entry.kind !== 'manifest') this.elementRuns.delete(uri);
     const before = existing?.parsed ?? existing?.previous;
     const policies = this.policyFolder(uri, existing);
     if (entry.kind === 'manifest' && before?.kind === 'manifest') entry.previous = before;
@@ -365,6 +386,8 @@ export class Engine {
     }
     const policies = this.policyFolder(uri, existing);
     this.files.delete(uri);
+    // Its element runs hold the snapshot they were made on, and with it the whole old document.
+    this.elementRuns.delete(uri);
     this.changed(existing.kind, undefined, true);
     if (policies !== undefined) this.policiesChanged(policies);
     if (existing.kind === 'adr') this.adrChanged(uri, existing, undefined);
@@ -607,6 +630,7 @@ export class Engine {
     const tracking = new ReadTracking(snapshot, snapshot.adrs);
     this.noteModelChanges(snapshot);
     this.elementRunStatistics.ran = this.elementRunStatistics.kept = 0;
+    this.elementRunStatistics.whole = [];
     // Per set of reads, the latest change to any kind in it; per configuration, each rule's severity.
     const latest: number[] = [];
     for (const [kind, rules] of this.rulesByKind) {
@@ -660,6 +684,8 @@ export class Engine {
         if (run.failure) failures.push(run.failure);
       }
     }
+    // Element runs of manifests no longer analysed (gone, refused, another kind) let go of their snapshot.
+    for (const uri of this.elementRuns.keys()) if (snapshot.document(uri)?.kind !== 'manifest') this.elementRuns.delete(uri);
     applySuppressions(findings, {
       workspace: snapshot,
       severity: (uri, ruleId, preferred) => {
@@ -699,7 +725,7 @@ export class Engine {
     const previous = this.elementRuns.get(document.uri);
     const relocation = previous && previous.snapshot !== snapshot ? new Relocation((uri) => previous.snapshot.document(uri), (uri) => snapshot.document(uri)) : undefined;
     const changed = new ChangedKeys(this.keyChangedAt, previous?.snapshot.revision ?? 0);
-    const valid = (run: ElementRun) => this.current(run, latest) && !changed.touches(run.names as readonly string[]);
+    const valid = (run: ElementRun) => this.current(run, latest) && !changed.touches(run.names);
     const now: ElementRuns = { snapshot, rules, tops: [], elements: new Map() };
     const sameRules = previous?.rules === rules;
     // Per rule: runs whole (its top level is stale), or only on the elements whose runs are stale.
@@ -711,6 +737,7 @@ export class Engine {
       now.tops[i] = moved;
       return false;
     });
+    for (let i = 0; i < rules.length; i++) if (whole[i] && severities[i]) this.elementRunStatistics.whole.push(rules[i].meta.id);
     const stale: ManifestElement[][] = rules.map(() => []);
     for (const section of ELEMENT_SECTION_NAMES) {
       for (const element of document.elements[section].values() as Iterable<ManifestElement>) {
@@ -782,51 +809,76 @@ export class Engine {
     const model = snapshot.manifests;
     const revision = snapshot.revision;
     const explicit = config.rules?.[rule.meta.id] ?? this.settings.rules?.[rule.meta.id];
-    const top: ElementRun = { value: document.root, findings: NO_FINDINGS, reads: 0, names: new KeyList(), revision };
+    let top: ElementRun = { value: document.root, findings: NO_FINDINGS, reads: 0, names: NO_KEYS, revision };
     const elements = new Map<ManifestElement, ElementRun>();
-    let current = top;
-    const switchTo = (run: ElementRun) => {
-      const { reads, touched } = tracking.take();
-      current.reads |= reads;
-      if (touched) current.touched = [...new Set([...(current.touched ?? []), ...touched])];
-      current = run;
-      model.recorder = run.names as KeyList;
+    // What is being gathered: for the top level (no element) or one element. One key list serves them all in turn.
+    let element: ManifestElement | undefined;
+    let findings: Finding[] = NO_FINDINGS;
+    let reads = 0;
+    let touched: string[] | undefined;
+    const keys = new KeyList();
+    const finish = () => {
+      reads |= tracking.takeReads();
+      const handed = tracking.takeTouched();
+      if (handed) touched = touched ? [...new Set([...touched, ...handed])] : handed;
+      const names = keys.freeze();
+      if (element === undefined) top = { value: document.root, findings, reads, touched, names, revision };
+      else elements.set(element, findings.length === 0 && reads === 0 && !touched ? this.quietRun(names, revision) : { findings, reads, touched, names, revision });
+    };
+    const open = (next: ManifestElement | undefined) => {
+      element = next;
+      // An element met again (a second loop over its section) goes on from what it had.
+      const run = next === undefined ? top : elements.get(next);
+      findings = run ? (run.findings === NO_FINDINGS ? NO_FINDINGS : [...run.findings]) : NO_FINDINGS;
+      reads = run?.reads ?? 0;
+      touched = run?.touched;
+      keys.reset(run?.names);
     };
     tracking.start(document.uri, true);
-    model.recorder = top.names as KeyList;
+    model.recorder = keys;
     const context: RuleContext = {
       document: focused,
       workspace: tracking,
       config,
       report: (report: Report) => {
-        if (current.findings === NO_FINDINGS) current.findings = [];
-        current.findings.push(toFinding(rule, report, explicit ? configured : (report.severity ?? configured)));
+        if (findings === NO_FINDINGS) findings = [];
+        findings.push(toFinding(rule, report, explicit ? configured : (report.severity ?? configured)));
       },
     };
     let failure: RuleFailure | undefined;
     try {
       inElementScope(
         {
-          enter: (element) => {
-            let run = elements.get(element);
-            if (!run) elements.set(element, (run = { findings: NO_FINDINGS, reads: 0, names: new KeyList(), revision }));
-            switchTo(run);
+          enter: (next) => {
+            finish();
+            open(next);
           },
-          leave: () => switchTo(top),
+          leave: () => {
+            finish();
+            open(undefined);
+          },
         },
         () => rule.check!(context),
       );
-      switchTo(top);
+      finish();
     } catch (error) {
-      ({ failure, findings: top.findings } = this.ruleFailed(rule, document.uri, config, error));
+      const failed = this.ruleFailed(rule, document.uri, config, error);
+      failure = failed.failure;
+      top = { value: document.root, findings: failed.findings, reads: 0, names: NO_KEYS, revision };
     } finally {
       model.recorder = undefined;
       tracking.end();
     }
-    // Runs of one element mostly read the same few keys: one list for them all.
-    top.names = (top.names as KeyList).freeze();
-    for (const run of elements.values()) run.names = (run.names as KeyList).freeze();
     return { top, elements, failure };
+  }
+
+  /** Runs that found nothing and read nothing but the model are alike: one object per key list and revision. */
+  private quietRuns = { revision: -1, runs: new WeakMap<readonly string[], ElementRun>() };
+  private quietRun(names: readonly string[], revision: number): ElementRun {
+    if (this.quietRuns.revision !== revision) this.quietRuns = { revision, runs: new WeakMap() };
+    let run = this.quietRuns.runs.get(names);
+    if (!run) this.quietRuns.runs.set(names, (run = Object.freeze({ findings: NO_FINDINGS, reads: 0, names, revision })));
+    return run;
   }
 
   /**
@@ -1229,12 +1281,17 @@ class ReadTracking implements WorkspaceSnapshot {
   end(): void {
     this.elementMode = false;
   }
-  /** What was read since the last take (or the start), and from now on nothing. */
-  take(): { reads: number; touched: string[] | undefined } {
-    const taken = { reads: this.reads, touched: this.touched };
+  /** The kinds read since the last take (or the start); from now on none. */
+  takeReads(): number {
+    const reads = this.reads;
     this.reads = 0;
+    return reads;
+  }
+  /** The ADRs handed since the last take (or the start); from now on none. */
+  takeTouched(): string[] | undefined {
+    const touched = this.touched;
     this.touched = undefined;
-    return taken;
+    return touched;
   }
   /** Notes that the run read the ADRs' shapes, and was handed these ADRs. */
   handed<T extends AdrDocument | readonly AdrDocument[] | undefined>(found: T): T {

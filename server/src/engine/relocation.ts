@@ -16,6 +16,11 @@ interface Movement {
   /** Offsets before this one (and lines before `firstLine`) did not move. */
   firstOffset: number;
   firstLine: number;
+  /**
+   * One edit: offsets from its end on move by `delta`, and lines after the line it ends on by `lineDelta`, their
+   * characters unchanged (no line search needed for most of a file).
+   */
+  single?: { oldEnd: number; delta: number; endLine: number; lineDelta: number };
 }
 
 /**
@@ -41,7 +46,7 @@ export class Relocation {
     if (own === null) return undefined;
     if (own !== 'same' && span[1] >= own.firstOffset) {
       span = [this.offset(own, span[0]), this.offset(own, span[1])];
-      range = own.to.range(span);
+      range = this.shifted(own, range) ?? own.to.range(span);
       moved = true;
     }
     let related: RelatedLocation[] | undefined = finding.related;
@@ -77,9 +82,12 @@ export class Relocation {
       }
     }
     if (!moved) return finding;
-    const result: Finding = { ...finding, span, range };
+    // Written out, not spread: tens of thousands of findings move on an edit near the top of a big manifest.
+    const result: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, uri: finding.uri, range, span };
     if (related) result.related = related;
+    if (finding.tags) result.tags = finding.tags;
     if (fixes) result.fixes = fixes;
+    if (finding.element !== undefined) result.element = finding.element;
     return result;
   }
 
@@ -87,8 +95,18 @@ export class Relocation {
     const movement = this.movement(uri);
     if (movement === null) return undefined;
     if (movement === 'same' || range.end.line < movement.firstLine) return range;
+    const shifted = this.shifted(movement, range);
+    if (shifted) return shifted;
     const span: Span = [this.offset(movement, movement.from.offset(range.start)), this.offset(movement, movement.from.offset(range.end))];
     return movement.to.range(span);
+  }
+
+  /** A range after the line a single edit ends on: its lines move, its characters stay (undefined otherwise). */
+  private shifted(movement: Movement, range: Range): Range | undefined {
+    const single = movement.single;
+    if (!single || range.start.line <= single.endLine) return undefined;
+    if (single.lineDelta === 0) return range;
+    return { start: { line: range.start.line + single.lineDelta, character: range.start.character }, end: { line: range.end.line + single.lineDelta, character: range.end.character } };
   }
 
   private offset(movement: Movement, offset: number): number {
@@ -120,5 +138,10 @@ function follow(before: AnalysedDocument | undefined, now: AnalysedDocument | un
   }
   edits.reverse();
   const firstOffset = Math.min(...edits.map((edit) => edit.start));
-  return { edits, from: before.lines, to: now.lines, firstOffset, firstLine: before.lines.position(firstOffset).line };
+  const movement: Movement = { edits, from: before.lines, to: now.lines, firstOffset, firstLine: before.lines.position(firstOffset).line };
+  if (edits.length === 1) {
+    const [{ oldEnd, delta }] = edits;
+    movement.single = { oldEnd, delta, endLine: before.lines.position(oldEnd).line, lineDelta: now.lines.lineCount - before.lines.lineCount };
+  }
+  return movement;
 }

@@ -153,7 +153,8 @@ export class Session {
   opened(uri: string, text: string, languageId?: string): void {
     this.lastEdited = uri;
     this.track(uri, text, languageId);
-    this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
+    // No burst of keystrokes to wait for: an opened document is analysed at once, whatever its size.
+    this.schedule(0);
   }
 
   /**

@@ -26,18 +26,21 @@ export function parseSnippet(body: string): ParsedSnippet {
   const errors: string[] = [];
   let at = 0;
 
-  const readInt = (): number | undefined => {
-    const match = /^\d+/.exec(body.slice(at));
-    if (!match) return undefined;
-    at += match[0].length;
-    return Number(match[0]);
-  };
-  const readName = (): string | undefined => {
-    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(body.slice(at));
+  // Sticky patterns match at `at` without slicing the rest of the body off first.
+  const INT = /\d+/y;
+  const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+  const readAt = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(body);
     if (!match) return undefined;
     at += match[0].length;
     return match[0];
   };
+  const readInt = (): number | undefined => {
+    const digits = readAt(INT);
+    return digits === undefined ? undefined : Number(digits);
+  };
+  const readName = (): string | undefined => readAt(NAME);
 
   // Reads nodes until `}` (inside a placeholder) or the end.
   const readNodes = (nested: boolean): SnippetNode[] => {

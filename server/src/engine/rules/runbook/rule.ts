@@ -9,9 +9,15 @@ import { runbookFill } from '../../templates/runbookFill';
 
 const NEEDS_RUNBOOK = new Set(['service', 'gateway', 'worker']);
 
-/** A runbook in the shape of Part XXIV §3, filled from what the manifest knows (the New Runbook command's template). */
-function runbookTemplate(workspace: WorkspaceSnapshot, component: ManifestElement<'components'>): string {
-  return expandSnippet(runbookSnippet(runbookFill(workspace, component)));
+/**
+ * The file a fix creates: a runbook in the shape of Part XXIV §3, filled from what the manifest knows (the New
+ * Runbook command's template). What fills it is read now (those are the run's reads); the text is written when first
+ * asked for (a code action, the CLI's JSON), not for each of a thousand findings nobody fixes.
+ */
+function runbookFile(workspace: WorkspaceSnapshot, component: ManifestElement<'components'>, uri: string): { uri: string; text: string } {
+  const fill = runbookFill(workspace, component);
+  let text: string | undefined;
+  return Object.defineProperty({ uri } as { uri: string; text: string }, 'text', { enumerable: true, get: () => (text ??= expandSnippet(runbookSnippet(fill))) });
 }
 
 export const rule = defineRule<ManifestDocument>({
@@ -43,7 +49,7 @@ export const rule = defineRule<ManifestDocument>({
         report({
           at: at(component, ['runbook'], 'value'),
           message: `The runbook of '${component.name}', ${value.runbook}, does not exist.`,
-          fixes: [{ title: `Create ${value.runbook} from the runbook template`, edits: [], createFiles: [{ uri, text: runbookTemplate(workspace, component) }], isPreferred: true }],
+          fixes: [{ title: `Create ${value.runbook} from the runbook template`, edits: [], createFiles: [runbookFile(workspace, component, uri)], isPreferred: true }],
           element: `components.${component.name}.runbook`,
         });
         continue;
@@ -59,7 +65,7 @@ export const rule = defineRule<ManifestDocument>({
           ? [{
               title: exists ? `Set runbook: ${path}` : `Create ${path} from the runbook template`,
               edits: [addKey(document, map, 'runbook', path)],
-              createFiles: exists ? undefined : [{ uri, text: runbookTemplate(workspace, component) }],
+              createFiles: exists ? undefined : [runbookFile(workspace, component, uri)],
               isPreferred: true,
             }]
           : undefined,
