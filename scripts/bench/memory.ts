@@ -3,7 +3,7 @@
 // each phase, the process's resident memory (now and peak) split into
 // anonymous memory (heaps, malloc) and file-backed pages (mostly the node
 // binary). For finding what to cut; `npm run bench` is the measure.
-// Usage: tsx scripts/bench/memory.ts [components=100] [--edits=20]
+// Usage: tsx scripts/bench/memory.ts [components=100] [--edits=20] [--shape=findings]
 // (needs `npm run bench` or `node scripts/build.mjs --production --outdir=.bench/dist` once)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { BenchClient } from './lsp';
 
 const components = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 const edits = Number(process.argv.find((a) => a.startsWith('--edits='))?.slice('--edits='.length) ?? 20);
+const findings = process.argv.includes('--shape=findings');
 const SERVER = process.env.BENCH_SERVER ?? join(BENCH, 'dist/server.js');
 
 /** VmRSS, VmHWM, RssAnon and RssFile of a process, in MB. */
@@ -25,9 +26,9 @@ function memory(pid: number): string {
 
 async function main(): Promise<void> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.mjs --production --outdir=.bench/dist\``);
-  const [workspace] = generate({ components: [components], adrs: [] }).manifests;
+  const [workspace] = generate({ components: [components], adrs: [] }, { carelessEvery: findings ? 3 : undefined }).manifests;
   const extra = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-  const client = new BenchClient([process.execPath, ...SERVER_NODE_OPTIONS, ...extra, SERVER, '--stdio'], { archframe: {} }, serverEnvironment());
+  const client = new BenchClient([process.execPath, ...SERVER_NODE_OPTIONS, ...extra, SERVER, '--stdio'], { archframe: { maxFileSize: 64 * 1024 * 1024 } }, serverEnvironment());
   const pid = client.process.pid!;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
   const phase = (name: string) => console.log(`${name.padEnd(34)} ${memory(pid)}`);

@@ -52,6 +52,17 @@ describe('manifest completion', () => {
     assert.match(items.find((item) => item.label === 'payments')!.detail ?? '', /payments\.arch\.yaml/);
   });
 
+  it('on a workspace of thousands of names, makes items only of the first hundred that hold what was typed, and says the list is incomplete', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `  svc-${String(i).padStart(4, '0')}: { kind: service }`).join('\n');
+    const text = shop.replace('- target: payments', '- target: svc-01|').replace(/\ncomponents:\n/, `\ncomponents:\n${many}\n`);
+    const items = complete(text) as Completion[] & { incomplete?: true };
+    assert.equal(items.incomplete, true);
+    assert.equal(items.length, 100);
+    assert.ok(labels(items).every((label) => label.includes('svc-01')), labels(items).slice(0, 3).join());
+    assert.deepEqual(labels(items).slice(0, 3), ['svc-0100', 'svc-0101', 'svc-0102']);
+    assert.equal(items[0].insertText, 'svc-0100');
+  });
+
   it('offers names and a dependency snippet on a new list item of dependsOn, with the dash when it is missing', () => {
     const items = complete(shop.replace('      - { target: order-events', '      |\n      - { target: order-events'));
     assert.ok(labels(items).includes('payments'));

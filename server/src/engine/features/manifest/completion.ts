@@ -4,6 +4,7 @@ import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { scalarKey, type PathSegment } from '../../parse/yamlAst';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { Completion } from '../types';
+import { firstInOrder, MAX_COMPLETIONS, partial } from '../narrow';
 import { contextAt, elementOf, fieldOf, type CursorContext } from './context';
 import { fileName, singular } from './navigation';
 import { description, enumValues, isArray, isBoolean, isRecord, isRequired, objectShape, schemaAt, typeLabel } from './schema';
@@ -19,11 +20,11 @@ export function completions(workspace: WorkspaceSnapshot, document: ManifestDocu
   if (context.kind === 'key') {
     const schema = schemaAt(context.path);
     // A blank line under `dependsOn:` (no dash yet) is a new list item.
-    if (isArray(schema)) return valueCompletions(workspace, document, { ...context, kind: 'value', path: [...context.path, 0], seqItem: true, needsDash: true });
+    if (isArray(schema)) return valueCompletions(workspace, document, { ...context, kind: 'value', path: [...context.path, 0], seqItem: true, needsDash: true }, offset);
     if (context.path.length === 1 && isRecord(schema)) return elementSnippets(workspace, document, context);
     return keyCompletions(document, context, schema);
   }
-  return valueCompletions(workspace, document, context);
+  return valueCompletions(workspace, document, context, offset);
 }
 
 // ── Keys ──────────────────────────────────────────────────────────────────
@@ -90,7 +91,7 @@ function keySnippet(key: string, path: PathSegment[], flow: boolean): string {
 
 // ── Values ────────────────────────────────────────────────────────────────
 
-function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, context: CursorContext): Completion[] {
+function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, context: CursorContext, offset: number): Completion[] {
   const path = context.path;
   const field = fieldOf(path);
   const last = path[path.length - 1];
@@ -109,7 +110,8 @@ function valueCompletions(workspace: WorkspaceSnapshot, document: ManifestDocume
   };
 
   if (element?.section === 'components' && (field === 'target' || (field === 'dependsOn' && typeof last === 'number'))) {
-    const items = targetCompletions(workspace, document, element.name);
+    const typed = context.replace[0] <= offset && offset <= context.replace[1] ? document.text.slice(context.replace[0], offset) : undefined;
+    const items = targetCompletions(workspace, document, element.name, typed);
     if (field === 'dependsOn') items.push(dependencySnippet(workspace, element.name));
     return finish(items);
   }
@@ -185,8 +187,25 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
   return items;
 }
 
-function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, self: string): Completion[] {
+/**
+ * Every component, datastore and channel but the component itself. Past MAX_COMPLETIONS names, only the first of
+ * those that hold what was typed (`typed`, when the cursor is in the value) are made into items, in the editor's
+ * order, and the list is marked incomplete: 25,000 items built to send 100 made completion slow on 10,000 components.
+ */
+function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, self: string, typed?: string): Completion[] {
   const model = workspace.manifests;
+  if (typed !== undefined && model.components.size + model.datastores.size + model.channels.size > MAX_COMPLETIONS) {
+    const lower = typed.toLowerCase();
+    const candidates = (function* () {
+      yield* model.components.values();
+      yield* model.datastores.values();
+      yield* model.channels.values();
+    })();
+    const { first } = firstInOrder<ManifestElement>(candidates, (element) =>
+      element.name !== self && element.name.toLowerCase().includes(lower) ? `${element.manifest.uri === document.uri ? 0 : 1}${element.name}` : undefined,
+    );
+    return partial(elementCompletions(workspace, document, first));
+  }
   return [
     ...elementCompletions(workspace, document, model.components.values(), self),
     ...elementCompletions(workspace, document, model.datastores.values()),
