@@ -64,7 +64,9 @@ export class Session {
   private ready: Promise<void> = Promise.resolve();
   private markIndexed?: () => void;
   /** Called after each publication (the Node host nudges the garbage collector from here). */
-  afterPublish: () => void = () => undefined;
+  afterPublish: (released: boolean) => void = () => undefined;
+  /** A document was closed or deleted since the last publication: what it held is garbage now. */
+  private released = false;
 
   constructor(readonly connection: Connection) {
     this.engine = new Engine({ folders: [], host: { exists: () => false } });
@@ -224,6 +226,7 @@ export class Session {
 
   /** A closed document falls back to what is on disk (it may have been closed without saving). */
   closed(uri: string): void {
+    this.released = true;
     if (this.inWorkspace(uri)) {
       this.engine.setLanguage(uri, undefined);
       reloadFile(this.engine, this.folders, uri);
@@ -236,6 +239,7 @@ export class Session {
     for (const change of changes) {
       if (this.documents.get(change.uri) || !this.inWorkspace(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) {
+        this.released = true;
         this.engine.deleteFile(change.uri);
         continue;
       }
@@ -352,7 +356,8 @@ export class Session {
       this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    this.afterPublish();
+    this.afterPublish(this.released);
+    this.released = false;
   }
 
   /** Rules that threw show as `internal-error` diagnostics; the log gets the stack, once per rule, file and error. */

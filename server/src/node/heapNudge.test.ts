@@ -5,6 +5,24 @@ import { heapNudge, MIN_GROWTH, type Collect } from './heapNudge';
 const MB = 1024 * 1024;
 
 describe('heap nudge', () => {
+  it('starts a collection after a document was let go of, whatever the growth, once the heap is past the minimum', () => {
+    let heap = 40 * MB;
+    let started = 0;
+    const nudge = heapNudge(() => (started++, new Promise<void>(() => undefined)), () => heap);
+    nudge(true);
+    assert.equal(started, 0, 'a small heap is left to V8');
+    heap = 900 * MB;
+    nudge(false);
+    assert.equal(started, 1, 'grown past double: as before');
+    const again = heapNudge(() => (started++, Promise.resolve()), () => heap);
+    nudge(true);
+    assert.equal(started, 1, 'one at a time');
+    again(false);
+    assert.equal(started, 1, 'not grown since the start: nothing');
+    again(true);
+    assert.equal(started, 2, 'a document let go of: a collection starts');
+  });
+
   it('starts a full collection once the heap has doubled and grown by the minimum, one at a time', async () => {
     let heap = 100 * MB;
     const started: (() => void)[] = [];

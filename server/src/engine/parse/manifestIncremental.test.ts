@@ -96,6 +96,14 @@ describe('incremental manifest parsing', () => {
     check(nameless, nameless.replace('    kind: service', '    ekind: service'));
   });
 
+  it('reports a problem whose span runs past its entry once, after an edit in that entry', () => {
+    // Found by the random sequence below: a dependency item `- even:` (no target) whose problem spans the comment
+    // line after the entry, then an edit of the same entry.
+    const item = BASE.replace(/(\n  # a comment between entries)/, '\n      - even:$1');
+    assert.notEqual(item, BASE);
+    check(item, item.replace('    kind: service', '    ekind: service'));
+  });
+
   it('equals a full parse after any single random edit', () => {
     const alphabet = ['a', ' ', '\n', ':', '-', '{', '}', '#', '  x: 1\n', '\n  extra:\n    kind: job\n', '2s', '&a', '*a', '"', ''];
     fc.assert(

@@ -186,7 +186,9 @@ function tryIncremental(previous: ManifestDocument, text: string, options: Parse
   const shift = (span: Span): Span => [moved(span[0]), moved(span[1])];
   const siblingKeys = new Set(sectionMap.items.map((p) => nodeSpan(p.key as Node)?.[0]));
   for (const problem of previous.problems) {
-    if (problem.span[0] >= sliceStart && problem.span[1] <= sliceEnd) continue;
+    // A problem belongs to the entry it starts in: one that starts in the slice is found again there (its span may
+    // run past the slice, over a comment line after the entry, say).
+    if (problem.span[0] >= sliceStart && problem.span[0] < sliceEnd) continue;
     const span = shift(problem.span);
     // Duplicate names among the section's entries are recomputed below.
     if (problem.message.startsWith(DUPLICATE_KEY_MESSAGE) && siblingKeys.has(span[0])) continue;

@@ -61,6 +61,12 @@ describe('.archframe.yaml policies: completion', () => {
     assert.deepEqual(at(lines(...HEAD, '    forbid:', '      to: { layer: [application, |] }')).labels(), ['presentation']);
   });
 
+  it('offers the fields of every kind of element under require.fields when the selector names no known kind', () => {
+    // Found by the engine fuzz test: an unknown kind half-typed into the selector threw in completion.
+    const labels = at(lines(...HEAD, '    require:', '      of: { element: [datastor, 𐀀] }', '      fields: [|]')).labels();
+    assert.ok(labels.includes('replicas') && labels.includes('backup'), labels.join());
+  });
+
   it('offers the fields of the selected kind of element under require.fields', () => {
     const labels = at(lines(...HEAD, '    require:', '      of: { element: datastore }', '      fields: [|]')).labels();
     assert.ok(labels.includes('backup.copies') && labels.includes('rpo') && !labels.includes('observability.traces'));
