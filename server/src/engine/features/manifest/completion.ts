@@ -168,19 +168,13 @@ function elementDetail(element: ManifestElement, document: ManifestDocument): st
 }
 
 /** Per element (kept while its entry is not re-parsed) and the document asking: its item's detail and sort text. */
-const elementParts = new WeakMap<ManifestElement, { uri: string; detail: string; sortText: string }>();
+const elementParts = new WeakMap<ManifestElement, { uri: string; detail: string; sortText: string; lower: string }>();
 
 function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, elements: Iterable<ManifestElement>, exclude?: string): Completion[] {
   const items: Completion[] = [];
   for (const element of elements) {
     if (element.name === exclude) continue;
-    // A list of every name is built on each request: 5,000 names are 10,000 strings less with the parts kept.
-    let parts = elementParts.get(element);
-    if (parts?.uri !== document.uri) {
-      const local = element.manifest.uri === document.uri;
-      parts = { uri: document.uri, detail: elementDetail(element, document), sortText: `${local ? 0 : 1}${element.name}` };
-      elementParts.set(element, parts);
-    }
+    const parts = partsOf(element, document);
     // Every field the request fills in later (replace, insertText) declared now: no property store grown per item.
     items.push({ label: element.name, kind: 'reference', detail: parts.detail, sortText: parts.sortText, insertText: undefined, replace: undefined });
   }
@@ -192,6 +186,17 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
  * those that hold what was typed (`typed`, when the cursor is in the value) are made into items, in the editor's
  * order, and the list is marked incomplete: 25,000 items built to send 100 made completion slow on 10,000 components.
  */
+/** An element's item parts as seen from a document, kept: a list of every name is built on each request (5,000 names, 10,000 strings). */
+function partsOf(element: ManifestElement, document: ManifestDocument): { uri: string; detail: string; sortText: string; lower: string } {
+  let parts = elementParts.get(element);
+  if (parts?.uri !== document.uri) {
+    const local = element.manifest.uri === document.uri;
+    parts = { uri: document.uri, detail: elementDetail(element, document), sortText: `${local ? 0 : 1}${element.name}`, lower: element.name.toLowerCase() };
+    elementParts.set(element, parts);
+  }
+  return parts;
+}
+
 function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, self: string, typed?: string): Completion[] {
   const model = workspace.manifests;
   if (typed !== undefined && model.components.size + model.datastores.size + model.channels.size > MAX_COMPLETIONS) {
@@ -201,9 +206,11 @@ function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocum
       yield* model.datastores.values();
       yield* model.channels.values();
     })();
-    const { first } = firstInOrder<ManifestElement>(candidates, (element) =>
-      element.name !== self && element.name.toLowerCase().includes(lower) ? `${element.manifest.uri === document.uri ? 0 : 1}${element.name}` : undefined,
-    );
+    const { first } = firstInOrder<ManifestElement>(candidates, (element) => {
+      if (element.name === self) return undefined;
+      const parts = partsOf(element, document);
+      return parts.lower.includes(lower) ? parts.sortText : undefined;
+    });
     return partial(elementCompletions(workspace, document, first));
   }
   return [
