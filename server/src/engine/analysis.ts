@@ -90,8 +90,8 @@ interface ElementRuns {
   rules: readonly Rule[];
   /** Undefined where the rule must run whole (it failed, or never ran). */
   tops: (ElementRun | undefined)[];
-  /** By the element's YAML node (the same object across incremental reads), or by section and name. */
-  elements: Map<unknown, ElementEntry>;
+  /** By section and name (an entry is kept only while its value and node are the very same objects). */
+  elements: Map<string, ElementEntry>;
 }
 
 /** The model keys a run reads, gathered as it runs (a few: a list beats a set), then frozen and shared. */
@@ -741,7 +741,7 @@ export class Engine {
     const stale: ManifestElement[][] = rules.map(() => []);
     for (const section of ELEMENT_SECTION_NAMES) {
       for (const element of document.elements[section].values() as Iterable<ManifestElement>) {
-        const key = element.node ?? elementKey(element);
+        const key = elementKey(element);
         const before = sameRules ? previous!.elements.get(key) : undefined;
         const same = before !== undefined && before.value === element.value && before.node === element.node && before.section === element.section && before.name === element.name;
         // The same element keeps its entry (its runs are updated in place): 10,000 elements, 10,000 arrays less per edit.
@@ -783,7 +783,7 @@ export class Engine {
         }
         now.tops[i] = made.top;
         for (const element of stale[i]) {
-          const entry = now.elements.get(element.node ?? elementKey(element))!;
+          const entry = now.elements.get(elementKey(element))!;
           entry.runs[i] = made.elements.get(element) ?? emptyRun(snapshot.revision);
           entry.reads = undefined;
         }
