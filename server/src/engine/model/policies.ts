@@ -105,10 +105,8 @@ export function selectableFields(): ReadonlyMap<string, SelectableField> {
 
 /** Every path an element of these kinds has (maps included): what `require.fields` may name. */
 export function fieldPaths(elements: readonly PolicyElement[] = POLICY_ELEMENTS): string[] {
-  // A half-typed selector may name kinds that do not exist: those are left out, and none left means every kind.
-  const known = elements.filter((element) => ELEMENT_SCHEMAS[element] !== undefined);
   const paths = new Set<string>();
-  for (const element of known.length > 0 ? known : POLICY_ELEMENTS) for (const [path] of pathsOf(ELEMENT_SCHEMAS[element])) paths.add(path);
+  for (const element of elements) for (const [path] of pathsOf(ELEMENT_SCHEMAS[element])) paths.add(path);
   return [...paths];
 }
 

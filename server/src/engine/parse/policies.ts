@@ -143,15 +143,20 @@ function readPolicy(uri: string, lines: LineIndex, node: Node, problems: ParsePr
 
 /** The kinds of element a selector can match: those it names, else those that have every field it names. */
 export function elementsOf(selector: Selector): PolicyElement[] {
-  const named = selector.element;
-  let elements: PolicyElement[] = named === undefined ? [...POLICY_ELEMENTS] : ((Array.isArray(named) ? named : [named]) as PolicyElement[]);
+  // A selector being typed (completion reads it unvalidated) may name kinds that do not exist: they are left out,
+  // and naming none that exists is naming none.
+  const named = selector.element === undefined ? [] : (Array.isArray(selector.element) ? selector.element : [selector.element]).filter(isPolicyElement);
+  const kinds: PolicyElement[] = named.length > 0 ? named : [...POLICY_ELEMENTS];
+  let elements = kinds;
   const fields = selectableFields();
   for (const key of Object.keys(selector)) {
     const field = fields.get(key);
     if (field) elements = elements.filter((element) => field.elements.includes(element));
   }
-  return elements.length > 0 ? elements : named === undefined ? [...POLICY_ELEMENTS] : ((Array.isArray(named) ? named : [named]) as PolicyElement[]);
+  return elements.length > 0 ? elements : kinds;
 }
+
+const isPolicyElement = (value: unknown): value is PolicyElement => (POLICY_ELEMENTS as readonly unknown[]).includes(value);
 
 function readExtends(contents: YAMLMap, problems: ParseProblem[]): ExtendsEntry[] {
   const value = findPair(contents, 'extends')?.value as Node | null | undefined;

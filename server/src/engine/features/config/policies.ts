@@ -114,7 +114,7 @@ export function policyCompletions(workspace: WorkspaceSnapshot, document: Policy
     const selector = mapAt(rest.slice(0, 2)) as Selector;
     if (field === 'element') return values(POLICY_ELEMENTS, context);
     if (field === 'name') {
-      const sections = elementsOf({ element: selector.element ?? [...POLICY_ELEMENTS] } as Selector).flatMap((element) => POLICY_SECTIONS[element] ?? []);
+      const sections = elementsOf({ element: selector.element ?? [...POLICY_ELEMENTS] } as Selector).map((element) => POLICY_SECTIONS[element]);
       return sections.flatMap((section) => [...workspace.manifests[section].keys()].map((name) => ({ label: name, kind: 'reference' as const, detail: section.slice(0, -1), replace: context.replace })));
     }
     const known = selectableFields().get(field);
