@@ -45,7 +45,7 @@ export class Relocation {
     const own = this.movement(finding.uri);
     if (own === null) return undefined;
     if (own !== 'same' && span[1] >= own.firstOffset) {
-      span = [this.offset(own, span[0]), this.offset(own, span[1])];
+      span = [this.offset(own, span[0], 'start'), this.offset(own, span[1], 'end')];
       range = this.shifted(own, range) ?? own.to.range(span);
       moved = true;
     }
@@ -97,7 +97,7 @@ export class Relocation {
     if (movement === 'same' || range.end.line < movement.firstLine) return range;
     const shifted = this.shifted(movement, range);
     if (shifted) return shifted;
-    const span: Span = [this.offset(movement, movement.from.offset(range.start)), this.offset(movement, movement.from.offset(range.end))];
+    const span: Span = [this.offset(movement, movement.from.offset(range.start), 'start'), this.offset(movement, movement.from.offset(range.end), 'end')];
     return movement.to.range(span);
   }
 
@@ -109,8 +109,12 @@ export class Relocation {
     return { start: { line: range.start.line + single.lineDelta, character: range.start.character }, end: { line: range.end.line + single.lineDelta, character: range.end.character } };
   }
 
-  private offset(movement: Movement, offset: number): number {
-    for (const edit of movement.edits) offset = mapOffset(edit, offset);
+  /**
+   * Where an offset of the earlier text is now. At an insertion point the side matters: what starts there is the
+   * text after the insertion (moved), what ends there is the text before it (not moved).
+   */
+  private offset(movement: Movement, offset: number, side: 'start' | 'end'): number {
+    for (const edit of movement.edits) offset = side === 'start' && offset >= edit.oldEnd ? offset + edit.delta : mapOffset(edit, offset);
     return offset;
   }
 
