@@ -168,7 +168,15 @@ function elementDetail(element: ManifestElement, document: ManifestDocument): st
 }
 
 /** Per element (kept while its entry is not re-parsed) and the document asking: its item's detail and sort text. */
-const elementParts = new WeakMap<ManifestElement, { uri: string; detail: string; sortText: string; lower: string }>();
+const elementParts = new WeakMap<ManifestElement, ElementParts>();
+
+interface ElementParts {
+  uri: string;
+  /** Made for the items sent only: choosing the hundred of 25,000 names needs no detail. */
+  detail?: string;
+  sortText: string;
+  lower: string;
+}
 
 function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, elements: Iterable<ManifestElement>, exclude?: string): Completion[] {
   const items: Completion[] = [];
@@ -176,7 +184,7 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
     if (element.name === exclude) continue;
     const parts = partsOf(element, document);
     // Every field the request fills in later (replace, insertText) declared now: no property store grown per item.
-    items.push({ label: element.name, kind: 'reference', detail: parts.detail, sortText: parts.sortText, insertText: undefined, replace: undefined });
+    items.push({ label: element.name, kind: 'reference', detail: (parts.detail ??= elementDetail(element, document)), sortText: parts.sortText, insertText: undefined, replace: undefined });
   }
   return items;
 }
@@ -187,11 +195,11 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
  * order, and the list is marked incomplete: 25,000 items built to send 100 made completion slow on 10,000 components.
  */
 /** An element's item parts as seen from a document, kept: a list of every name is built on each request (5,000 names, 10,000 strings). */
-function partsOf(element: ManifestElement, document: ManifestDocument): { uri: string; detail: string; sortText: string; lower: string } {
+function partsOf(element: ManifestElement, document: ManifestDocument): ElementParts {
   let parts = elementParts.get(element);
   if (parts?.uri !== document.uri) {
     const local = element.manifest.uri === document.uri;
-    parts = { uri: document.uri, detail: elementDetail(element, document), sortText: `${local ? 0 : 1}${element.name}`, lower: element.name.toLowerCase() };
+    parts = { uri: document.uri, sortText: `${local ? 0 : 1}${element.name}`, lower: element.name.toLowerCase() };
     elementParts.set(element, parts);
   }
   return parts;
