@@ -99,9 +99,8 @@ class KeyList {
   private keys: string[] = [];
   /** Past a few keys (a path read whole), a set answers whether one is there. */
   private many?: Set<string>;
-  /** Lists of up to four keys, shared: a trie from key to key (no string built to look one up). */
-  private static shared: KeyTrie = { next: new Map() };
-  private static sharedNodes = 0;
+  /** Lists of up to four keys, shared. */
+  private static shared = new Map<string, readonly string[]>();
   add(key: string): void {
     if (this.many) {
       if (this.many.has(key)) return;
@@ -115,31 +114,23 @@ class KeyList {
     this.keys = [...keys];
     this.many = keys.length > 16 ? new Set(keys) : undefined;
   }
-  /** The keys, as one list shared by every run that read the same ones. */
+  /** The keys, as one list shared by every run that read the same ones (a list of its own, exactly sized, past four). */
   freeze(): readonly string[] {
     const keys = this.keys;
     if (keys.length === 0) return NO_KEYS;
-    if (keys.length > 4) return keys;
-    // Names come and go over a long session: past this many lists, sharing starts afresh.
-    if (KeyList.sharedNodes > 200_000) {
-      KeyList.shared = { next: new Map() };
-      KeyList.sharedNodes = 0;
+    // Pushed to, a list keeps room for 16 more: a copy holds only its keys (10,000 components: 17,000 lists).
+    if (keys.length > 4) return keys.slice();
+    // One map for all shared lists, by their keys length-prefixed (no separator a name could hold).
+    let id = '';
+    for (const key of keys) id += `${key.length}:${key}`;
+    let list = KeyList.shared.get(id);
+    if (!list) {
+      // Names come and go over a long session: past this many lists, sharing starts afresh.
+      if (KeyList.shared.size >= 200_000) KeyList.shared.clear();
+      KeyList.shared.set(id, (list = keys.slice()));
     }
-    let node = KeyList.shared;
-    for (const key of keys) {
-      let next = node.next.get(key);
-      if (!next) {
-        node.next.set(key, (next = { next: new Map() }));
-        KeyList.sharedNodes++;
-      }
-      node = next;
-    }
-    return (node.list ??= keys);
+    return list;
   }
-}
-interface KeyTrie {
-  list?: readonly string[];
-  next: Map<string, KeyTrie>;
 }
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
@@ -186,10 +177,6 @@ function relocated(run: ElementRun, relocation: Relocation): ElementRun | undefi
     if (moved !== run.findings[i]) (findings ??= run.findings.slice())[i] = moved;
   }
   return findings ? { ...run, findings } : run;
-}
-
-function emptyRun(revision: number): ElementRun {
-  return { findings: NO_FINDINGS, reads: 0, names: NO_KEYS, revision };
 }
 
 const elementKey = (element: ManifestElement) => `${element.section}\u0000${element.name}`;
@@ -784,7 +771,7 @@ export class Engine {
         now.tops[i] = made.top;
         for (const element of stale[i]) {
           const entry = now.elements.get(elementKey(element))!;
-          entry.runs[i] = made.elements.get(element) ?? emptyRun(snapshot.revision);
+          entry.runs[i] = made.elements.get(element) ?? this.quietRun(NO_KEYS, 0, snapshot.revision);
           entry.reads = undefined;
         }
         yield;
@@ -823,7 +810,7 @@ export class Engine {
       if (handed) touched = touched ? [...new Set([...touched, ...handed])] : handed;
       const names = keys.freeze();
       if (element === undefined) top = { value: document.root, findings, reads, touched, names, revision };
-      else elements.set(element, findings.length === 0 && reads === 0 && !touched ? this.quietRun(names, revision) : { findings, reads, touched, names, revision });
+      else elements.set(element, findings.length === 0 && !touched ? this.quietRun(names, reads, revision) : { findings, reads, touched, names, revision });
     };
     const open = (next: ManifestElement | undefined) => {
       element = next;
@@ -841,8 +828,10 @@ export class Engine {
       workspace: tracking,
       config,
       report: (report: Report) => {
-        if (findings === NO_FINDINGS) findings = [];
-        findings.push(toFinding(rule, report, explicit ? configured : (report.severity ?? configured)));
+        const finding = toFinding(rule, report, explicit ? configured : (report.severity ?? configured));
+        // Most element runs find one thing: a list of one holds one (a list pushed to keeps room for 16).
+        if (findings === NO_FINDINGS) findings = [finding];
+        else findings.push(finding);
       },
     };
     let failure: RuleFailure | undefined;
@@ -872,12 +861,14 @@ export class Engine {
     return { top, elements, failure };
   }
 
-  /** Runs that found nothing and read nothing but the model are alike: one object per key list and revision. */
-  private quietRuns = { revision: -1, runs: new WeakMap<readonly string[], ElementRun>() };
-  private quietRun(names: readonly string[], revision: number): ElementRun {
-    if (this.quietRuns.revision !== revision) this.quietRuns = { revision, runs: new WeakMap() };
-    let run = this.quietRuns.runs.get(names);
-    if (!run) this.quietRuns.runs.set(names, (run = Object.freeze({ findings: NO_FINDINGS, reads: 0, names, revision })));
+  /** Runs that found nothing and handed no ADR are alike when they read the same: one object per reads and revision. */
+  private quietRuns = { revision: -1, runs: new Map<number, WeakMap<readonly string[], ElementRun>>() };
+  private quietRun(names: readonly string[], reads: number, revision: number): ElementRun {
+    if (this.quietRuns.revision !== revision) this.quietRuns = { revision, runs: new Map() };
+    let byNames = this.quietRuns.runs.get(reads);
+    if (!byNames) this.quietRuns.runs.set(reads, (byNames = new WeakMap()));
+    let run = byNames.get(names);
+    if (!run) byNames.set(names, (run = Object.freeze({ findings: NO_FINDINGS, reads, names, revision })));
     return run;
   }
 
