@@ -63,6 +63,28 @@ describe('manifest completion', () => {
     assert.equal(items[0].insertText, 'svc-0100');
   });
 
+  it('on thousands of names, follows the names of each new model: one renamed, one moved to another section', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `  svc-${String(i).padStart(4, '0')}: { kind: service }`).join('\n');
+    const base = shop.replace(/\ncomponents:\n/, `\ncomponents:\n${many}\n`);
+    const first = (text: string, typed: string) => complete(text.replace('- target: payments', `- target: ${typed}|`));
+    assert.deepEqual(labels(first(base, '')).slice(0, 2), ['order-events', 'orders-db']);
+    // The same names in the same places: the same order.
+    assert.deepEqual(labels(first(base.replace('svc-0007: { kind: service }', 'svc-0007: { kind: worker }'), '')).slice(0, 2), ['order-events', 'orders-db']);
+    assert.deepEqual(labels(first(base.replace('svc-0007:', 'aaa-renamed:'), '')).slice(0, 2), ['aaa-renamed', 'order-events']);
+    // The model's last component moved to the top of its datastores: every name in the same sequence, the sections not.
+    const alone = (text: string) => {
+      const cursor = cursorIn({ 'alone.arch.yaml': text }, 'alone.arch.yaml');
+      return completions(cursor.workspace, cursor.document, cursor.offset);
+    };
+    const head = 'archframe: 1\nsystem: alone\ncomponents:\n  web:\n    kind: service\n    dependsOn:\n      - target: svc-2999|\n';
+    const before = `${head}${many}\ndatastores:\n  orders-db: { engine: postgresql }\n`;
+    assert.match(alone(before)[0].detail ?? '', /^component/);
+    const moved = before.replace('\n  svc-2999: { kind: service }', '').replace('\ndatastores:\n', '\ndatastores:\n  svc-2999: { engine: postgresql }\n');
+    const items = alone(moved);
+    assert.deepEqual(labels(items), ['svc-2999']);
+    assert.match(items[0].detail ?? '', /^datastore/);
+  });
+
   it('offers names and a dependency snippet on a new list item of dependsOn, with the dash when it is missing', () => {
     const items = complete(shop.replace('      - { target: order-events', '      |\n      - { target: order-events'));
     assert.ok(labels(items).includes('payments'));

@@ -2,9 +2,10 @@ import { entryForKey, entryForValue, entryMarkdown } from '../../knowledge';
 import { COMPONENT_KINDS, CONSISTENCY, CLASSIFICATIONS, CHANNEL_KINDS, DELIVERIES, TEAM_TYPES, VIA } from '../../model/manifest';
 import type { ManifestDocument, ManifestElement } from '../../parse/manifest';
 import { scalarKey, type PathSegment } from '../../parse/yamlAst';
+import type { ManifestModel } from '../../workspace/manifestModel';
 import type { WorkspaceSnapshot } from '../../workspace/snapshot';
 import type { Completion } from '../types';
-import { firstInOrder, MAX_COMPLETIONS, partial } from '../narrow';
+import { MAX_COMPLETIONS, partial } from '../narrow';
 import { contextAt, elementOf, fieldOf, type CursorContext } from './context';
 import { fileName, singular } from './navigation';
 import { description, enumValues, isArray, isBoolean, isRecord, isRequired, objectShape, schemaAt, typeLabel } from './schema';
@@ -175,7 +176,6 @@ interface ElementParts {
   /** Made for the items sent only: choosing the hundred of 25,000 names needs no detail. */
   detail?: string;
   sortText: string;
-  lower: string;
 }
 
 function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, elements: Iterable<ManifestElement>, exclude?: string): Completion[] {
@@ -189,36 +189,35 @@ function elementCompletions(workspace: WorkspaceSnapshot, document: ManifestDocu
   return items;
 }
 
-/**
- * Every component, datastore and channel but the component itself. Past MAX_COMPLETIONS names, only the first of
- * those that hold what was typed (`typed`, when the cursor is in the value) are made into items, in the editor's
- * order, and the list is marked incomplete: 25,000 items built to send 100 made completion slow on 10,000 components.
- */
 /** An element's item parts as seen from a document, kept: a list of every name is built on each request (5,000 names, 10,000 strings). */
 function partsOf(element: ManifestElement, document: ManifestDocument): ElementParts {
   let parts = elementParts.get(element);
   if (parts?.uri !== document.uri) {
     const local = element.manifest.uri === document.uri;
-    parts = { uri: document.uri, sortText: `${local ? 0 : 1}${element.name}`, lower: element.name.toLowerCase() };
+    parts = { uri: document.uri, sortText: `${local ? 0 : 1}${element.name}` };
     elementParts.set(element, parts);
   }
   return parts;
 }
 
+/**
+ * Every component, datastore and channel but the component itself. Past MAX_COMPLETIONS names, only the first of
+ * those that hold what was typed (`typed`, when the cursor is in the value) are made into items, in the editor's
+ * order, and the list is marked incomplete: 25,000 items built to send 100 made completion slow on 10,000 components.
+ */
 function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument, self: string, typed?: string): Completion[] {
   const model = workspace.manifests;
   if (typed !== undefined && model.components.size + model.datastores.size + model.channels.size > MAX_COMPLETIONS) {
     const lower = typed.toLowerCase();
-    const candidates = (function* () {
-      yield* model.components.values();
-      yield* model.datastores.values();
-      yield* model.channels.values();
-    })();
-    const { first } = firstInOrder<ManifestElement>(candidates, (element) => {
-      if (element.name === self) return undefined;
-      const parts = partsOf(element, document);
-      return parts.lower.includes(lower) ? parts.sortText : undefined;
-    });
+    const first: ManifestElement[] = [];
+    // In the editor's order already: the first hundred that match end the walk (with nothing typed, a hundred steps).
+    for (const target of targetOrder(model, document.uri)) {
+      if (target.name === self || !target.lower.includes(lower)) continue;
+      const element = model[target.section].get(target.name);
+      if (!element) continue;
+      first.push(element);
+      if (first.length === MAX_COMPLETIONS) break;
+    }
     return partial(elementCompletions(workspace, document, first));
   }
   return [
@@ -226,6 +225,67 @@ function targetCompletions(workspace: WorkspaceSnapshot, document: ManifestDocum
     ...elementCompletions(workspace, document, model.datastores.values()),
     ...elementCompletions(workspace, document, model.channels.values()),
   ];
+}
+
+type TargetSection = 'components' | 'datastores' | 'channels';
+const TARGET_SECTIONS: readonly TargetSection[] = ['components', 'datastores', 'channels'];
+
+interface Target {
+  name: string;
+  section: TargetSection;
+  lower: string;
+}
+
+/** A model's targets in the editor's order (sort text: the asking document's own first, then by name), for one document. */
+interface TargetOrder {
+  uri: string;
+  /** Each section's size, and each target's name and manifest in the model's order: an edit that leaves them as they were keeps the order. */
+  sizes: number[];
+  names: string[];
+  manifests: string[];
+  sorted: Target[];
+}
+
+const targetOrders = new WeakMap<ManifestModel, TargetOrder>();
+/** The last order made: every edit makes a new model, and most leave every name where it was. */
+let lastTargetOrder: TargetOrder | undefined;
+
+function targetOrder(model: ManifestModel, uri: string): readonly Target[] {
+  const kept = targetOrders.get(model);
+  if (kept?.uri === uri) return kept.sorted;
+  const sizes = TARGET_SECTIONS.map((section) => model[section].size);
+  const names: string[] = [];
+  const manifests: string[] = [];
+  for (const section of TARGET_SECTIONS) {
+    for (const element of model[section].values()) {
+      names.push(element.name);
+      manifests.push(element.manifest.uri);
+    }
+  }
+  const previous = lastTargetOrder;
+  let order: TargetOrder;
+  if (previous?.uri === uri && sameList(previous.sizes, sizes) && sameList(previous.names, names) && sameList(previous.manifests, manifests)) order = { ...previous, names, manifests };
+  else {
+    const targets: (Target & { sortText: string })[] = [];
+    for (const section of TARGET_SECTIONS) {
+      for (const element of model[section].values()) {
+        const name = element.name;
+        targets.push({ name, section, lower: name.toLowerCase(), sortText: `${element.manifest.uri === uri ? 0 : 1}${name}` });
+      }
+    }
+    // Stable, and compared as firstInOrder compares: equal sort texts keep the model's order.
+    targets.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+    order = { uri, sizes, names, manifests, sorted: targets.map(({ name, section, lower }) => ({ name, section, lower })) };
+  }
+  targetOrders.set(model, order);
+  lastTargetOrder = order;
+  return order.sorted;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function teamCompletions(workspace: WorkspaceSnapshot, document: ManifestDocument): Completion[] {
