@@ -13,7 +13,7 @@ describe('heap nudge', () => {
     assert.equal(started, 0, 'a small heap is left to V8');
     heap = 900 * MB;
     nudge(false);
-    assert.equal(started, 1, 'grown past double: as before');
+    assert.equal(started, 1, 'grown by more than half: as before');
     const again = heapNudge(() => (started++, Promise.resolve()), () => heap);
     nudge(true);
     assert.equal(started, 1, 'one at a time');
@@ -23,29 +23,29 @@ describe('heap nudge', () => {
     assert.equal(started, 2, 'a document let go of: a collection starts');
   });
 
-  it('starts a full collection once the heap has doubled and grown by the minimum, one at a time', async () => {
+  it('starts a full collection once the heap has grown by half and by the minimum, one at a time', async () => {
     let heap = 100 * MB;
     const started: (() => void)[] = [];
     const collect: Collect = () => new Promise<void>((resolve) => started.push(resolve));
     const nudge = heapNudge(collect, () => heap);
 
-    heap = 190 * MB;
+    heap = 160 * MB;
     nudge();
-    assert.equal(started.length, 0, 'not yet doubled');
-    heap = 210 * MB;
+    assert.equal(started.length, 0, 'not yet grown by the minimum');
+    heap = 170 * MB;
     nudge();
-    assert.equal(started.length, 1, 'doubled: a collection starts');
+    assert.equal(started.length, 1, 'grown by the minimum: a collection starts');
     heap = 500 * MB;
     nudge();
     assert.equal(started.length, 1, 'no second collection while one runs');
 
-    heap = 120 * MB;
+    heap = 400 * MB;
     started[0]();
     await new Promise((resolve) => setImmediate(resolve));
-    heap = 230 * MB;
+    heap = 590 * MB;
     nudge();
-    assert.equal(started.length, 1, 'measured from what the last collection left');
-    heap = 241 * MB;
+    assert.equal(started.length, 1, 'measured from what the last collection left: a large heap waits for half again');
+    heap = 610 * MB;
     nudge();
     assert.equal(started.length, 2);
   });
