@@ -725,7 +725,9 @@ export class Engine {
       return false;
     });
     for (let i = 0; i < rules.length; i++) if (whole[i] && severities[i]) this.elementRunStatistics.whole.push(rules[i].meta.id);
+    // Per rule, the elements to run it on and their entries, side by side.
     const stale: ManifestElement[][] = rules.map(() => []);
+    const staleEntries: ElementEntry[][] = rules.map(() => []);
     for (const section of ELEMENT_SECTION_NAMES) {
       for (const element of document.elements[section].values() as Iterable<ManifestElement>) {
         const key = elementKey(element);
@@ -746,7 +748,10 @@ export class Engine {
           if (run && relocation) run = relocated(run, relocation);
           entry.runs[i] = run;
           if (run) this.elementRunStatistics.kept++;
-          else stale[i].push(element);
+          else {
+            stale[i].push(element);
+            staleEntries[i].push(entry);
+          }
         }
       }
     }
@@ -769,9 +774,9 @@ export class Engine {
           continue;
         }
         now.tops[i] = made.top;
-        for (const element of stale[i]) {
-          const entry = now.elements.get(elementKey(element))!;
-          entry.runs[i] = made.elements.get(element) ?? this.quietRun(NO_KEYS, 0, snapshot.revision);
+        for (let k = 0; k < stale[i].length; k++) {
+          const entry = staleEntries[i][k];
+          entry.runs[i] = made.elements.get(stale[i][k]) ?? this.quietRun(NO_KEYS, 0, snapshot.revision);
           entry.reads = undefined;
         }
         yield;
