@@ -35,6 +35,19 @@ describe('faults', () => {
     assert.deepEqual(engine.ruleFailures().map((f) => [f.ruleId, f.uri]), [['test-throws', uriOf('architecture.yaml')]]);
   });
 
+  it('a rule that reported something before it threw is skipped whole: its findings go with it', () => {
+    const halfway = defineRule<ManifestDocument>({
+      meta: { id: 'test-halfway', category: 'axiom-1', severity: 'error', summary: 'Reports, then throws.', reference: 'Part III §1', appliesTo: 'manifest' },
+      check({ document, report }) {
+        report({ at: { uri: document.uri, lines: document.lines, span: [0, 9] }, message: 'half a finding' });
+        throw new Error('boom after a report');
+      },
+    });
+    const engine = new Engine({ folders: [ROOT], host: { exists: () => false }, rules: [halfway] });
+    engine.setFile(uriOf('architecture.yaml'), MANIFEST);
+    assert.deepEqual(engine.findingsFor(uriOf('architecture.yaml')).map((f) => f.ruleId), ['internal-error']);
+  });
+
   it('the session logs a rule failure once, with its stack, not on every publication', () => {
     const logged: { level: string; message: string }[] = [];
     const published: { uri: string; diagnostics: { code?: unknown }[] }[] = [];

@@ -274,6 +274,11 @@ export class Engine {
   private readonly ruleIds: readonly string[];
   /** Element-scoped rules' runs per manifest URI. */
   private elementRuns = new Map<string, ElementRuns>();
+  /**
+   * Manifests whose element-scoped rules ran whole, as any rule, in their first analysis: the findings sooner, nothing
+   * recorded per element. Their element runs are built by elementRunSteps, or by the next analysis that needs them.
+   */
+  private readonly ranWhole = new Set<string>();
   /** The model the element runs were last checked against, and when each of its read keys (ReadKey) last changed. */
   private lastModel?: ManifestModel;
   private readonly keyChangedAt = new Map<string, number>();
@@ -375,6 +380,7 @@ export class Engine {
     this.files.delete(uri);
     // Its element runs hold the snapshot they were made on, and with it the whole old document.
     this.elementRuns.delete(uri);
+    this.ranWhole.delete(uri);
     this.changed(existing.kind, undefined, true);
     if (policies !== undefined) this.policiesChanged(policies);
     if (existing.kind === 'adr') this.adrChanged(uri, existing, undefined);
@@ -627,16 +633,19 @@ export class Engine {
         let severity = severities.get(config);
         if (!severity) severities.set(config, (severity = rules.map((rule) => this.severity(config, rule.meta.id))));
         const runs = this.runsOf(document);
-        const elementScoped = kind === 'manifest' ? this.elementScopedRules : undefined;
-        if (elementScoped && elementScoped.length > 0) {
+        const elementScoped = kind === 'manifest' && this.elementScopedRules.length > 0 ? this.elementScopedRules : undefined;
+        const byElement = elementScoped !== undefined && this.byElement(document.uri, elementScoped, rules, severity, runs, latest);
+        if (byElement) {
           const own = elementScoped.map((rule) => severity![rules.indexOf(rule)]);
+          // Their whole runs, if any, are done with: what they found is in the element runs now.
+          for (const rule of elementScoped) delete runs[rules.indexOf(rule) + 1];
           yield* this.checkByElement(elementScoped, own, document as ManifestDocument, snapshot, tracking, config, latest, add, failures);
-        }
+        } else if (elementScoped) this.ranWhole.add(document.uri);
         for (let i = 0; i < rules.length; i++) {
           const rule = rules[i];
           const configured = severity[i];
           if (!configured) continue;
-          if (elementScoped?.includes(rule)) continue;
+          if (byElement && elementScoped.includes(rule)) continue;
           let run = runs[i + 1];
           if (run === undefined || !this.current(run, latest)) {
             run = this.check(rule, document, tracking, config, configured);
@@ -673,6 +682,7 @@ export class Engine {
     }
     // Element runs of manifests no longer analysed (gone, refused, another kind) let go of their snapshot.
     for (const uri of this.elementRuns.keys()) if (snapshot.document(uri)?.kind !== 'manifest') this.elementRuns.delete(uri);
+    for (const uri of this.ranWhole) if (snapshot.document(uri)?.kind !== 'manifest') this.ranWhole.delete(uri);
     applySuppressions(findings, {
       workspace: snapshot,
       severity: (uri, ruleId, preferred) => {
@@ -690,6 +700,53 @@ export class Engine {
     // A change while the steps ran made this analysis stale: return it to whoever still asks, but do not keep it.
     if (this.cachedSnapshot === snapshot) this.cached = analysis;
     return analysis;
+  }
+
+  /**
+   * Whether a manifest's element-scoped rules run per element in this analysis. Not in its first: run whole, without
+   * noting what each element reads, they cost about a third less (2,000 components: 340 instead of 550 ms), and the
+   * first findings are what a user waits for. Afterwards, per element: from the element runs when there are some
+   * (elementRunSteps built them, or an earlier analysis), unless the whole runs are all still valid.
+   */
+  private byElement(uri: string, elementScoped: readonly Rule[], rules: readonly Rule[], severity: readonly (Severity | undefined)[], runs: Runs, latest: number[]): boolean {
+    if (this.elementRuns.has(uri)) return true;
+    if (!this.ranWhole.has(uri)) return false;
+    return !elementScoped.every((rule) => {
+      const i = rules.indexOf(rule);
+      const run = runs[i + 1];
+      return !severity[i] || (run !== undefined && this.current(run, latest));
+    });
+  }
+
+  /**
+   * Builds the element runs that the first analysis of a manifest left out (see byElement), on the snapshot of the
+   * latest analysis, so that the first edit re-runs only what it touches. In steps, like analysisSteps; the host runs
+   * it when it has time (the server, after a publication) and stops asking when something changes.
+   */
+  *elementRunSteps(): Generator<void, void> {
+    const analysis = this.cached;
+    if (!analysis) return;
+    const { snapshot } = analysis;
+    const rules = this.elementScopedRules;
+    const statistics = { ...this.elementRunStatistics };
+    try {
+      for (const document of snapshot.documents('manifest')) {
+        if (this.cached !== analysis) return;
+        if (this.elementRuns.has(document.uri) || !this.ranWhole.has(document.uri)) continue;
+        const config = this.configFor(document.uri);
+        const severities = rules.map((rule) => this.severity(config, rule.meta.id));
+        // Findings and failures are those the analysis published already.
+        const steps = this.checkByElement(rules, severities, document as ManifestDocument, snapshot, new ReadTracking(snapshot, snapshot.adrs), config, [], () => undefined, []);
+        for (;;) {
+          // A change since: what was built stays (the next analysis takes it from there), the rest is left undone.
+          if (this.cached !== analysis) return;
+          if (steps.next().done) break;
+          yield;
+        }
+      }
+    } finally {
+      Object.assign(this.elementRunStatistics, statistics);
+    }
   }
 
   /**
@@ -949,6 +1006,8 @@ export class Engine {
     } catch (error) {
       const failed = this.ruleFailed(rule, document.uri, config, error);
       failure = failed.failure;
+      // Skipped, as its message says: what it reported before it threw goes too (as for an element-scoped rule).
+      found.length = 0;
       found.push(...failed.findings);
     }
     return keep(found, failure, tracking.reads, tracking.revision, tracking.touched);

@@ -67,6 +67,11 @@ function engineWith(rules: Rule[], text = MANIFEST): Engine {
   return engine;
 }
 
+/** What the server does after a publication: the element runs the first analysis left out, built. */
+function prepare(engine: Engine): void {
+  for (const steps = engine.elementRunSteps(); !steps.next().done; );
+}
+
 const summary = (engine: Engine) => engine.findingsFor(uriOf('architecture.yaml')).map((f) => `${f.range.start.line}:${f.range.start.character} ${f.ruleId} ${f.related?.map((r) => r.range.start.line).join(',') ?? ''}`);
 
 describe('element-scoped rules', () => {
@@ -74,6 +79,7 @@ describe('element-scoped rules', () => {
     const { rules, looked } = countingRules();
     const engine = engineWith(rules);
     assert.deepEqual(summary(engine), ['3:2 test-replicas ', '10:2 test-replicas ']);
+    prepare(engine);
     looked.clear();
     // orders promises 500ms now: web, which calls it, is judged again; search is not looked at.
     engine.setFile(uriOf('architecture.yaml'), MANIFEST.replace('latencyP99: 50ms', 'latencyP99: 500ms'));
@@ -86,6 +92,7 @@ describe('element-scoped rules', () => {
     const slow = MANIFEST.replace('latencyP99: 50ms', 'latencyP99: 500ms');
     const engine = engineWith(rules, slow);
     const before = engine.findingsFor(uriOf('architecture.yaml'));
+    prepare(engine);
     // Two comment lines inside web: every later finding moves down two lines; web's own are run again.
     const edited = slow.replace('    kind: frontend\n', '    kind: frontend\n    # called by the browser\n    # owned by nobody yet\n');
     engine.setFile(uriOf('architecture.yaml'), edited);
@@ -97,6 +104,39 @@ describe('element-scoped rules', () => {
     const search = (list: typeof before) => list.find((f) => f.message.includes("'search'"))!;
     assert.equal(search(after).range.start.line, search(before).range.start.line + 2);
     assert.equal(search(after).span[0], search(before).span[0] + '    # called by the browser\n    # owned by nobody yet\n'.length);
+  });
+
+  it('run whole in a first analysis; an edit before the element runs are built runs every element, with the same findings', () => {
+    const { rules, looked } = countingRules();
+    const slow = MANIFEST.replace('latencyP99: 50ms', 'latencyP99: 500ms');
+    const engine = engineWith(rules, slow);
+    assert.deepEqual(summary(engine), ['3:2 test-replicas ', '5:43 test-patience 9', '10:2 test-replicas ']);
+    assert.deepEqual(engine.elementRunStatistics, { ran: 0, kept: 0, whole: [] }, 'nothing was run per element');
+    looked.clear();
+    const edited = slow.replace('  search:\n    kind: service', '  search:\n    kind: service\n    replicas: 3');
+    engine.setFile(uriOf('architecture.yaml'), edited);
+    assert.deepEqual(summary(engine), summary(engineWith(countingRules().rules, edited)));
+    assert.deepEqual([...looked.keys()].sort(), ['test-patience web', 'test-replicas orders', 'test-replicas search', 'test-replicas web']);
+    // Now that they ran per element, the next edit re-runs only what it touches.
+    looked.clear();
+    engine.setFile(uriOf('architecture.yaml'), edited.replace('replicas: 3', 'replicas: 4'));
+    summary(engine);
+    assert.deepEqual([...looked.keys()], ['test-replicas search']);
+  });
+
+  it('an edit while the element runs are being built keeps what was built and equals a fresh analysis', () => {
+    const { rules, looked } = countingRules();
+    const engine = engineWith(rules);
+    summary(engine);
+    // The server stops asking for steps when a change arrives: here after the first rule's.
+    const steps = engine.elementRunSteps();
+    steps.next();
+    const edited = MANIFEST.replace('latencyP99: 50ms', 'latencyP99: 500ms');
+    engine.setFile(uriOf('architecture.yaml'), edited);
+    looked.clear();
+    assert.deepEqual(summary(engine), summary(engineWith(countingRules().rules, edited)));
+    assert.deepEqual([...looked.keys()].sort(), ['test-patience web', 'test-replicas orders'], 'the first rule ran per element on what the edit touched; the second on everything it reads');
+    assert.equal(steps.next().done, true, 'the stale steps end without building anything');
   });
 
   it('run whole when the top level they read changes (the layers of layer-direction)', () => {
