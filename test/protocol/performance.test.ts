@@ -88,3 +88,29 @@ describe('a newer change cancels a stale analysis', () => {
     assert.ok(!codes.includes('transport-security'), `the publication is of the newer text: ${codes.join(', ')}`);
   });
 });
+
+describe('edits of a large file', () => {
+  it('are analysed at once after a pause, and wait for the next change only within a burst', (t) => {
+    const session = new Session({ console: { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined } } as never);
+    session.engine = engineFor({});
+    const delays: number[] = [];
+    t.mock.method(session, 'schedule', (delay: number) => void delays.push(delay));
+    let now = 1_000_000;
+    t.mock.method(Date, 'now', () => now);
+    const big = manifest(2000);
+    assert.ok(big.length > 200_000, `${big.length} characters`);
+    const uri = uriOf('architecture.yaml');
+    session.changed(uri, big + '# a');
+    now += 30;
+    session.changed(uri, big + '# ab');
+    now += 20;
+    session.changed(uri, big + '# abc');
+    now += 400;
+    session.changed(uri, big + '# abcd');
+    assert.deepEqual(delays, [0, 50, 50, 0], 'the first change and the one after a pause at once; those 30 and 20 ms after another wait');
+    delays.length = 0;
+    now += 10;
+    session.changed(uriOf('small.arch.yaml'), manifest(3));
+    assert.deepEqual(delays, [0], 'a small file at once, even in a burst');
+  });
+});

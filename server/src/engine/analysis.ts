@@ -728,7 +728,7 @@ export class Engine {
     if (!analysis) return;
     const { snapshot } = analysis;
     const rules = this.elementScopedRules;
-    const statistics = { ...this.elementRunStatistics };
+    const statistics = { ...this.elementRunStatistics, whole: [...this.elementRunStatistics.whole] };
     try {
       for (const document of snapshot.documents('manifest')) {
         if (this.cached !== analysis) return;

@@ -80,6 +80,7 @@ describe('element-scoped rules', () => {
     const engine = engineWith(rules);
     assert.deepEqual(summary(engine), ['3:2 test-replicas ', '10:2 test-replicas ']);
     prepare(engine);
+    assert.deepEqual(engine.elementRunStatistics, { ran: 0, kept: 0, whole: [] }, 'the statistics are still those of the analysis');
     looked.clear();
     // orders promises 500ms now: web, which calls it, is judged again; search is not looked at.
     engine.setFile(uriOf('architecture.yaml'), MANIFEST.replace('latencyP99: 50ms', 'latencyP99: 500ms'));

@@ -19,7 +19,11 @@ import { toDiagnostic } from './convert';
 import type { EditCapabilities } from './workspaceEdit';
 import type { AnalysedDocument, WorkspaceSnapshot } from '../engine/workspace/snapshot';
 
-/** Files this small are analysed at once; larger ones wait this long for the next keystroke. */
+/**
+ * Files this small are analysed at once. Larger ones too, unless their changes come faster than DEBOUNCE_MS apart
+ * (a key held down, a burst): then the analysis waits that long for the next one. Waiting on every change added
+ * 50 ms to each edit of a 1.7 MB manifest (a fifth of its 250 ms); a change overtaking an analysis stops it anyway.
+ */
 const IMMEDIATE_SIZE = 200_000;
 const DEBOUNCE_MS = 50;
 /** The analysis runs in slices of about this long; requests (completion, hover) and newer changes get in between. */
@@ -65,6 +69,8 @@ export class Session {
   private markIndexed?: () => void;
   /** Called after each publication (the Node host nudges the garbage collector from here). */
   afterPublish: (released: boolean) => void = () => undefined;
+  /** When the last change of a document's text arrived (Date.now()). */
+  private lastChangeAt = -Infinity;
   /** A document was closed or deleted since the last publication: what it held is garbage now. */
   private released = false;
 
@@ -221,7 +227,10 @@ export class Session {
     if (isConfig(uri)) readSources(this.engine, this.folders);
     // Only an edit of the configuration or of a policy file can name another file to extend: not every keystroke.
     if (isConfig(uri) || this.engine.kindOf(uri) === 'policies') readPolicyFiles(this.engine, this.folders);
-    this.schedule(text.length < IMMEDIATE_SIZE ? 0 : DEBOUNCE_MS);
+    const now = Date.now();
+    const burst = now - this.lastChangeAt < DEBOUNCE_MS;
+    this.lastChangeAt = now;
+    this.schedule(text.length < IMMEDIATE_SIZE || !burst ? 0 : DEBOUNCE_MS);
   }
 
   /** A closed document falls back to what is on disk (it may have been closed without saving). */
