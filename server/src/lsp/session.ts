@@ -69,7 +69,7 @@ export class Session {
   private markIndexed?: () => void;
   /** Called after each publication (the Node host nudges the garbage collector from here). */
   afterPublish: (released: boolean) => void = () => undefined;
-  /** When the last change of a document's text arrived (Date.now()). */
+  /** When the last change to any open document arrived (Date.now()): closer together than DEBOUNCE_MS, a burst. */
   private lastChangeAt = -Infinity;
   /** A document was closed or deleted since the last publication: what it held is garbage now. */
   private released = false;
