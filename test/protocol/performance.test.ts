@@ -114,3 +114,22 @@ describe('edits of a large file', () => {
     assert.deepEqual(delays, [0], 'a small file at once, even in a burst');
   });
 });
+
+describe('after a publication', () => {
+  it('the session builds the element runs of every engine, a document opened on its own too: its next edit re-runs only what it touches', async (t) => {
+    const session = new Session({
+      console: { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined },
+      sendDiagnostics: async () => undefined,
+    } as never);
+    const uri = 'untitled:Untitled-1';
+    const text = manifest(300, 150);
+    t.mock.method(session, 'schedule', () => undefined);
+    session.opened(uri, text, 'archframe-manifest');
+    await session.publishInSlices();
+    session.changed(uri, text.replace('    kind: service\n    owner: ops\n    tls: true\n', '    kind: service\n    owner: ops\n    tls: true\n    replicas: 2\n'));
+    const engine = session.engineFor(uri);
+    assert.ok(engine.findingsFor(uri).some((f) => f.ruleId === 'transport-security'));
+    const { ran, kept } = engine.elementRunStatistics;
+    assert.ok(kept > 10 * ran, `element runs kept ${kept}, made again ${ran}`);
+  });
+});
