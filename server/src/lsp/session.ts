@@ -314,30 +314,14 @@ export class Session {
   /**
    * Analyses in slices of about SLICE_MS, yielding to the event loop in between, so that completion and hover are
    * answered during a long analysis; a change that arrives meanwhile makes this run stale: it stops, and the run
-   * that change scheduled publishes instead.
+   * that change scheduled publishes instead. Once the diagnostics are written, the engines prepare the next analysis
+   * the same way (elementRunSteps), until the next change.
    */
   async publishInSlices(): Promise<void> {
     const generation = this.changes;
-    let findings: ReadonlyMap<string, Finding[]>;
-    try {
-      const steps = this.engine.analysisSteps();
-      let sliceStart = Date.now();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          findings = step.value;
-          break;
-        }
-        if (Date.now() - sliceStart < SLICE_MS) continue;
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.changes !== generation) return;
-        sliceStart = Date.now();
-      }
-    } catch (error) {
-      this.log(`analysis failed: ${(error as Error).stack ?? error}`, 'error');
-      return;
-    }
-    const sent = this.send([findings, ...this.looseFindings()]);
+    const analysed = await this.inSlices(this.engine.analysisSteps(), generation, 'analysis');
+    if (!analysed) return;
+    const sent = this.send([analysed.value, ...this.looseFindings()]);
     // Not before the diagnostics are out: a busy loop hands a large message to the editor a pipe's worth per turn
     // (2,000 components: 4.4 MB, written under preparation, reached the editor 0.2-0.4 s later).
     await sent;
@@ -350,18 +334,24 @@ export class Session {
     for (const engine of this.engines()) yield* engine.elementRunSteps();
   }
 
-  /** Runs engine steps in slices of about SLICE_MS until they end or a change arrives (the time between edits). */
-  private async inSlices(steps: Generator<void, void>, generation: number, what: string): Promise<void> {
+  /**
+   * Runs engine steps in slices of about SLICE_MS, yielding to the event loop in between. Undefined when a change
+   * arrived meanwhile (the run is stale: it stops) or a step threw (logged).
+   */
+  private async inSlices<T>(steps: Generator<void, T>, generation: number, what: string): Promise<{ value: T } | undefined> {
     try {
       let sliceStart = Date.now();
-      while (!steps.next().done) {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { value: step.value };
         if (Date.now() - sliceStart < SLICE_MS) continue;
         await new Promise((resolve) => setImmediate(resolve));
-        if (this.changes !== generation) return;
+        if (this.changes !== generation) return undefined;
         sliceStart = Date.now();
       }
     } catch (error) {
       this.log(`${what} failed: ${(error as Error).stack ?? error}`, 'error');
+      return undefined;
     }
   }
 
