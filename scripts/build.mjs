@@ -2,6 +2,7 @@
 // JSON Schema generated from the zod schema.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -33,10 +34,25 @@ const lazyLayout = {
     build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './layout.js', external: true } : undefined));
   },
 };
+// yaml's parser and composer look up a debugging switch in process.env for every token and every document
+// (LOG_TOKENS, LOG_STREAM): a getenv each time, about a tenth of parsing a large manifest. The bundles read no such
+// switch; the build fails if yaml stops matching, so the rewrite is dropped rather than left doing nothing.
+const YAML_DEBUG_SWITCHES = /node_process\.env\.(LOG_TOKENS|LOG_STREAM)/g;
+const yamlWithoutDebugSwitches = {
+  name: 'yaml-without-debug-switches',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(YAML_DEBUG_SWITCHES, 'false');
+      if (contents === source) return { errors: [{ text: `${args.path} no longer reads process.env.LOG_TOKENS or LOG_STREAM: remove the yaml-without-debug-switches plugin` }] };
+      return { contents, loader: 'js' };
+    });
+  },
+};
 const bundles = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: dist('extension.js'), external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js'), plugins: [lazyLayout] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [lazyLayout] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: dist('server.js'), plugins: [lazyLayout, yamlWithoutDebugSwitches] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: dist('cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [lazyLayout, yamlWithoutDebugSwitches] },
   { ...common, entryPoints: [createRequire(import.meta.url).resolve(ELK)], outfile: dist('layout.js'), sourcemap: false },
 ];
 const builds = outdir

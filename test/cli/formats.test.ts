@@ -96,6 +96,14 @@ describe('archframe check --format', () => {
       const documented = readFileSync(join(ROOT, 'docs/cli-json.md'), 'utf8');
       for (const key of Object.keys(typo)) assert.ok(documented.includes(`findings[].${key}\``), `docs/cli-json.md documents findings[].${key}`);
     });
+
+    it('stays JSON when the environment sets the yaml package\'s debugging switches (LOG_TOKENS, LOG_STREAM)', () => {
+      // yaml would print every token and document to stdout; the bundles leave those switches out (scripts/build.mjs).
+      const plain = run(['check', '--format', 'json'], ws.dir);
+      const switched = run(['check', '--format', 'json'], ws.dir, { LOG_TOKENS: '1', LOG_STREAM: '1' });
+      assert.equal(switched.code, 1);
+      assert.deepEqual(JSON.parse(switched.stdout).findings, JSON.parse(plain.stdout).findings);
+    });
   });
 
   describe('sarif', () => {
