@@ -113,6 +113,9 @@ const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice
 export function existsInside(fsPath: string, roots: readonly string[]): boolean {
   // A path outside every root is not looked at (no stat, no readlink): only paths that name a place inside are.
   if (!roots.some((root) => namesPlaceInside(root, fsPath))) return false;
+  // A missing file is the common answer (a runbook not written yet): a failed realpath builds an error, ten times
+  // the cost of this check.
+  if (!fs.existsSync(fsPath)) return false;
   try {
     // The native realpath: half the time of Node's JS one, which matters with one call per file of 10,000.
     const real = realpath(fsPath);

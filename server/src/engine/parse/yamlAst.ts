@@ -17,10 +17,16 @@ export function scalarKey(pair: Pair): string | undefined {
   return undefined;
 }
 
-/** Pairs of a map by key, cached, so lookups in a large map stay O(1). */
+/** Pairs of a large map by key, cached, so lookups in it stay O(1). */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+/** Up to this many pairs a scan is cheaper than building and keeping an index (a component has about ten). */
+const SCANNED_MAP_SIZE = 16;
 
 export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= SCANNED_MAP_SIZE) {
+    for (const item of map.items) if (scalarKey(item) === key) return item;
+    return undefined;
+  }
   let index = pairIndex.get(map);
   if (!index) {
     index = new Map();
