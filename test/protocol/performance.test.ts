@@ -133,3 +133,24 @@ describe('after a publication', () => {
     assert.ok(kept > 10 * ran, `element runs kept ${kept}, made again ${ran}`);
   });
 });
+
+describe('the heap nudge after a publication', () => {
+  it('waits until the diagnostics are written: a full collection started earlier ran before the writer encoded them', async (t) => {
+    const events: string[] = [];
+    let written!: () => void;
+    const session = new Session({
+      console: { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined },
+      sendDiagnostics: () => (events.push('write'), new Promise<void>((resolve) => (written = resolve))),
+    } as never);
+    session.afterPublish = () => void events.push('nudge');
+    t.mock.method(session, 'schedule', () => undefined);
+    session.opened(uriOf('architecture.yaml'), manifest(20, 10), 'archframe-manifest');
+    const publication = session.publishInSlices();
+    while (events.length === 0) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(events, ['write'], 'no collection while the diagnostics are being written');
+    written();
+    await publication;
+    assert.deepEqual(events, ['write', 'nudge']);
+  });
+});
