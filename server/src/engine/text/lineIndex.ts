@@ -69,6 +69,11 @@ export class LineIndex {
 /** Line starts after LF, CRLF and lone CR, in an array of exactly their number. */
 function lineStartsOf(text: string): number[] {
   const found = [0];
+  // Without a CR (most files), indexOf finds the breaks: a few times faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    return found.slice();
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 13 /* \r */) {
