@@ -134,23 +134,46 @@ describe('after a publication', () => {
   });
 });
 
-describe('the heap nudge after a publication', () => {
-  it('waits until the diagnostics are written: a full collection started earlier ran before the writer encoded them', async (t) => {
+describe('the heap nudge around a publication', () => {
+  const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined };
+
+  it('collects a small heap once the diagnostics are written: a collection started earlier ran before the writer encoded them', async (t) => {
     const events: string[] = [];
     let written!: () => void;
     const session = new Session({
-      console: { error: () => undefined, warn: () => undefined, info: () => undefined, log: () => undefined },
+      console: quiet,
       sendDiagnostics: () => (events.push('write'), new Promise<void>((resolve) => (written = resolve))),
     } as never);
-    session.afterPublish = () => void events.push('nudge');
+    session.nudgeHeap = (_released, beforeWrite) => void events.push(beforeWrite ? 'asked before' : 'nudge');
     t.mock.method(session, 'schedule', () => undefined);
     session.opened(uriOf('architecture.yaml'), manifest(20, 10), 'archframe-manifest');
     const publication = session.publishInSlices();
-    while (events.length === 0) await new Promise((r) => setImmediate(r));
+    while (!events.includes('write')) await new Promise((r) => setImmediate(r));
     await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(events, ['write'], 'no collection while the diagnostics are being written');
+    assert.deepEqual(events, ['asked before', 'write'], 'no collection while the diagnostics are being written');
     written();
     await publication;
-    assert.deepEqual(events, ['write', 'nudge']);
+    assert.deepEqual(events, ['asked before', 'write', 'nudge']);
+  });
+
+  it('writes after the collection when the heap is large, and a publication made meanwhile after that one', async (t) => {
+    const sent: string[] = [];
+    const session = new Session({ console: quiet, sendDiagnostics: async (params: { uri: string; diagnostics: Diagnostic[] }) => void sent.push(`${params.uri.split('/').pop()} ${params.diagnostics.length}`) } as never);
+    let collected!: () => void;
+    let collections = 0;
+    session.nudgeHeap = (_released, beforeWrite) => (beforeWrite && collections++ === 0 ? new Promise<void>((resolve) => (collected = resolve)) : undefined);
+    t.mock.method(session, 'schedule', () => undefined);
+    const uri = uriOf('architecture.yaml');
+    session.opened(uri, manifest(20, 10), 'archframe-manifest');
+    const first = session.publishInSlices();
+    while (collections === 0) await new Promise((r) => setImmediate(r));
+    session.changed(uri, manifest(20));
+    const second = session.publishInSlices();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(sent.length, 0, 'nothing written while the collection runs');
+    collected();
+    await Promise.all([first, second]);
+    assert.equal(sent.length, 2, sent.join(', '));
+    assert.ok(Number(sent[0].split(' ')[1]) > Number(sent[1].split(' ')[1]), `the insecure manifest's diagnostics, then the fixed one's: ${sent.join(', ')}`);
   });
 });

@@ -9,7 +9,7 @@ import { heapNudge } from '../node/heapNudge';
  */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Session {
   const session = new Session(connection);
-  session.afterPublish = heapNudge();
+  session.nudgeHeap = heapNudge();
   // Anything written with console.* would corrupt the stdio stream: route it to the client's log.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { heapNudge, MIN_GROWTH, type Collect } from './heapNudge';
+import { heapNudge, LARGE_HEAP, MIN_GROWTH, type Collect } from './heapNudge';
 
 const MB = 1024 * 1024;
 
@@ -48,6 +48,23 @@ describe('heap nudge', () => {
     heap = 610 * MB;
     nudge();
     assert.equal(started.length, 2);
+  });
+
+  it('collects before a write only past LARGE_HEAP, on the same growth as after one', () => {
+    let heap = 100 * MB;
+    let calls = 0;
+    const nudge = heapNudge(() => (calls++, new Promise<void>(() => undefined)), () => heap);
+    heap = LARGE_HEAP - MB;
+    assert.equal(nudge(false, true), undefined, 'grown by more than half, but below LARGE_HEAP: left until after the write');
+    assert.equal(calls, 0);
+    assert.ok(nudge(false, false) instanceof Promise, 'after the write it collects, and says when it is done');
+    assert.equal(calls, 1);
+    const large = heapNudge(() => (calls++, Promise.resolve()), () => heap);
+    heap = LARGE_HEAP;
+    assert.equal(large(false, true), undefined, 'large, but not grown since it began: nothing');
+    heap = 2 * LARGE_HEAP;
+    assert.ok(large(false, true) instanceof Promise);
+    assert.equal(calls, 2);
   });
 
   it('leaves a small heap to V8, and does nothing without the gc extension', () => {
