@@ -68,8 +68,7 @@ export class Session {
   /** Settles when the workspace is indexed: requests wait for it, so none is answered from a half-read workspace. */
   private ready: Promise<void> = Promise.resolve();
   private markIndexed?: () => void;
-  /** Called after each publication (the Node host nudges the garbage collector from here). */
-  /** Starts a full collection when the heap calls for one (node/heapNudge); answers when it ends. */
+  /** Around each publication: a full collection when the heap calls for one (node/heapNudge); answers when it ends. */
   nudgeHeap: (released: boolean, beforeWrite: boolean) => Promise<void> | undefined = () => undefined;
   /** The publication waiting for a collection before it is written: the next goes after it, so they arrive in order. */
   private pendingWrite: Promise<void> | undefined;
@@ -359,7 +358,10 @@ export class Session {
     }
   }
 
-  /** Sends what changed since the last publication, the document edited last first; resolves once it is written (and the heap nudge that follows is done). */
+  /**
+   * Sends what changed since the last publication, the document edited last first; resolves once it is written and
+   * the collection that follows, if any, has ended.
+   */
   private send(maps: readonly ReadonlyMap<string, Finding[]>[]): Promise<unknown> {
     const messages: PublishDiagnosticsParams[] = [];
     this.logRuleFailures();

@@ -17,12 +17,11 @@ export const LARGE_HEAP = 512 * 1024 * 1024;
  * again, so a server re-analysing a 4 MiB manifest on every edit came to hold about 1 GB, most of it garbage.
  * Called before each publication is written and once it is: when the heap has grown by half, and by MIN_GROWTH, since
  * the last collection started here, this starts another (before the write only past LARGE_HEAP) and answers when it
- * ends. Half, not double: on 10,000 components six
- * edits left 782 MB instead of 954 MB (peak 935 instead of 965), the edits 0-15 % slower. `collect` is V8's `gc`
- * extension (the client starts the server with --expose-gc); without it this does nothing. `released`: a large
- * document was let go of (closed, deleted): its memory is garbage the heap has not grown by, and the next open would
- * be read beside it (a 10,000-component manifest closed and opened again peaked at 1.4 GB), so a collection starts
- * whatever the growth.
+ * ends. Half, not double: on 10,000 components six edits left 782 MB instead of 954 MB (peak 935 instead of 965), the
+ * edits 0-15 % slower. `collect` is V8's `gc` extension (the client starts the server with --expose-gc); without it
+ * this does nothing. `released`: a large document was let go of (closed, deleted): its memory is garbage the heap has
+ * not grown by, and the next open would be read beside it (a 10,000-component manifest closed and opened again peaked
+ * at 1.4 GB), so a collection starts whatever the growth.
  */
 export function heapNudge(
   collect: Collect | undefined = (globalThis as { gc?: Collect }).gc,
