@@ -7,8 +7,12 @@
  * thread: the editor needs the other cores, and each GC helper thread costs memory (100 components: 101-107 -> 98 MB;
  * 5,000: 555 MB, as before). The `gc` extension lets the server start a concurrent full collection when its heap has
  * doubled (server/src/node/heapNudge.ts; 5,000 components: peak 1,000 -> 545 MB, 690 -> 290 MB after the edits).
+ * An old generation first allowed 256 MB: V8 starts it far smaller and collects it whole each time it outgrows
+ * that, several times while a large manifest is first read (2,000 components, first open, eight runs each: median
+ * 1.51 -> 1.41 s, server CPU 2.25 -> 2.10 s; peak RSS 235 -> 237 MB; 100 components 86 -> 89 MB; 10,000 ADRs
+ * and 10,000 components unchanged). Past that first size the nudge keeps the heap in check, as before.
  */
-export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4', '--v8-pool-size=1', '--expose-gc'];
+export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=4', '--initial-old-space-size=256', '--v8-pool-size=1', '--expose-gc'];
 
 /**
  * glibc malloc settings (ignored by other allocators). Compiling the bundle at start-up peaks at about 10 MB of V8
