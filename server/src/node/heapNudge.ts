@@ -32,8 +32,10 @@ export function heapNudge(
   let running = false;
   return (released = false, beforeWrite = false) => {
     if (running) return;
-    if (beforeWrite && used() < LARGE_HEAP) return;
-    if (!(released && used() > MIN_GROWTH) && used() < afterLast + Math.max(afterLast / 2, MIN_GROWTH)) return;
+    // Asked twice per publication: the heap statistics are read once each time.
+    const now = used();
+    if (beforeWrite && now < LARGE_HEAP) return;
+    if (!(released && now > MIN_GROWTH) && now < afterLast + Math.max(afterLast / 2, MIN_GROWTH)) return;
     running = true;
     // A `gc` that throws, or answers without a promise, must not break the publication path.
     let collecting: Promise<void> | undefined;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument, type Node, type Pair } from 'yaml';
+import { parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { lines } from '../../../../test/helpers/engine';
 import { parseManifest, YAML_OPTIONS } from './manifest';
-import { duplicateKeys, plainValue } from './yamlAst';
+import { duplicateKeys, findPair, plainValue } from './yamlAst';
 
 /** What the one-walk reader gives for a document, next to what yaml's toJS and duplicateKeys give. */
 function both(text: string) {
@@ -15,6 +15,21 @@ function both(text: string) {
 }
 
 const keysOf = (pairs: readonly Pair[]) => pairs.map((p) => String((p.key as { range: number[] }).range[0])).sort();
+
+describe('findPair', () => {
+  // Up to 16 pairs a map is scanned, past that indexed: both answer alike.
+  for (const size of [4, 40]) {
+    it(`finds the first pair of a key, a number key by its text, and no pair for a missing key, in a map of ${size}`, () => {
+      const text = lines('dup: first', '7: seven', ...Array.from({ length: size - 3 }, (_, i) => `k${i}: ${i}`), 'dup: second');
+      const map = parseDocument(text, YAML_OPTIONS).contents as YAMLMap;
+      assert.equal(map.items.length, size);
+      assert.equal((findPair(map, 'dup')?.value as Scalar).value, 'first');
+      assert.equal((findPair(map, '7')?.value as Scalar).value, 'seven');
+      assert.equal((findPair(map, `k${size - 4}`)?.value as Scalar).value, size - 4);
+      assert.equal(findPair(map, 'missing'), undefined);
+    });
+  }
+});
 
 describe('plainValue (toJS and duplicate keys in one walk)', () => {
   const plainCases: Record<string, string> = {

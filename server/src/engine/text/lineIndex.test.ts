@@ -27,6 +27,15 @@ describe('LineIndex', () => {
     assert.equal(lines.lineStart(9), 6);
   });
 
+  it('finds the same lines in text without a CR (searched with indexOf) as in text with one (read character by character)', () => {
+    const text = '\nab\n\ncd\nlast';
+    const plain = new LineIndex(text);
+    const withCr = new LineIndex(text + '\r');
+    assert.equal(plain.lineCount, 5);
+    assert.equal(withCr.lineCount, plain.lineCount + 1, 'the CR ends the last line');
+    for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(withCr.position(offset), plain.position(offset), `offset ${offset}`);
+  });
+
   it('reads an empty text as one empty line', () => {
     const lines = new LineIndex('');
     assert.equal(lines.lineCount, 1);
